@@ -1,0 +1,122 @@
+"""`eventwire eval`, `bench` and `export`: thin commands over evaluation/, bench and store/."""
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+
+@contextmanager
+def progress(quiet: bool = False):
+    prog = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=Console(stderr=True), disable=quiet, transient=False)
+    with prog:
+        yield prog
+
+
+def _print_report(name: str, rep) -> None:
+    out = Console()
+    t = Table(title=f"{name}: n={rep.n}  macro-F1={rep.macro_f1:.3f}  accuracy={rep.accuracy:.3f}")
+    for col in ("type", "P", "R", "F1", "support"):
+        t.add_column(col, justify="right" if col != "type" else "left")
+    for k, v in rep.per_type.items():
+        t.add_row(k, f"{v['precision']:.2f}", f"{v['recall']:.2f}", f"{v['f1']:.2f}", str(v["support"]))
+    out.print(t)
+    if rep.calibration:
+        out.print("calibration (confidence bin → accuracy): " +
+                  ", ".join(f"{c['bin']}: {c['accuracy']:.2f} (n={c['n']})" for c in rep.calibration))
+    out.print(f"source country agreement: {rep.source_agreement}   target: {rep.target_agreement}")
+
+
+def _confusion(rep) -> None:
+    types = list(rep.per_type) + ["NONE"]
+    t = Table(title="confusion (rows gold, columns predicted)")
+    t.add_column("gold")
+    for c in types:
+        t.add_column(c[:4], justify="right")
+    for g in rep.per_type:
+        row = rep.confusion.get(g, {})
+        t.add_row(g, *[str(row.get(c, "")) for c in types])
+    Console().print(t)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("eval")
+    def eval_cmd(gold: Optional[str] = typer.Option(None, "--gold", help="PLOVER GSR file (default: ../shared/…/PLOVER_GSR_CAMEO.txt) or a JSONL gold set."),
+                 split: str = typer.Option("both", "--split", help="dev, test, both or all"),
+                 as_json: bool = typer.Option(False, "--json"),
+                 confusion: bool = typer.Option(False, "--confusion", help="Print the confusion matrix."),
+                 errors: Optional[Path] = typer.Option(None, "--errors", help="Write misclassified sentences here (JSONL).")):
+        """Score the event coder against gold: per-type P/R/F1, macro-F1, calibration, actor agreement."""
+        from ..evaluation.gold import find_gsr, load_gsr, load_jsonl_gold
+        from ..evaluation.run import evaluate
+        path = find_gsr(gold)
+        if path is None or not path.exists():
+            Console(stderr=True).print("[red]error:[/red] no gold file: pass --gold PATH "
+                                       "(the PLOVER GSR lives in ../shared/reference/plover/)")
+            raise typer.Exit(2)
+        records = load_jsonl_gold(path) if path.suffix == ".jsonl" else load_gsr(path)
+        splits = {"both": ["dev", "test"], "all": ["all"]}.get(split, [split])
+        results = {}
+        for s in splits:
+            subset = records if s == "all" else [r for r in records if r.split == s]
+            rep = evaluate(subset)
+            results[s] = rep
+        if as_json:
+            print(json.dumps({s: r.as_dict() for s, r in results.items()}, indent=2))
+        else:
+            for s, rep in results.items():
+                _print_report(f"{path.name} [{s}]", rep)
+                if confusion:
+                    _confusion(rep)
+        if errors:
+            with errors.open("w") as fh:
+                for rep in results.values():
+                    for p in rep.predictions:
+                        if p.pred_type != p.gold_type:
+                            fh.write(json.dumps({"id": p.id, "gold": p.gold_type, "pred": p.pred_type,
+                                                 "text": p.text}) + "\n")
+
+    @app.command()
+    def bench(docs: int = typer.Option(200, "--docs", help="Number of documents."),
+              corpus: Optional[Path] = typer.Option(None, "--corpus", help="JSONL corpus (default: bundled sample)."),
+              as_json: bool = typer.Option(False, "--json")):
+        """Time bare spaCy parsing vs each eventwire stage vs end-to-end, on the same documents."""
+        from ..bench import run_bench
+        result = run_bench(docs, corpus)
+        if as_json:
+            print(json.dumps(result, indent=2))
+            return
+        out = Console()
+        out.print(f"{result['docs']} docs, {result['chars']} chars")
+        out.print(f"bare spaCy parse: {result['bare_docs_per_s']:.1f} docs/s")
+        out.print(f"eventwire end-to-end: {result['e2e_docs_per_s']:.1f} docs/s")
+        out.print(f"[bold]ratio end-to-end / bare parse rate: {result['ratio']:.2f}[/bold]")
+        t = Table("stage", "seconds", "share")
+        for k, v in result["stages"].items():
+            t.add_row(k, f"{v['seconds']:.3f}", f"{v['share']:.1%}")
+        out.print(t)
+        out.print(f"peak RSS: {result['peak_rss_mb']:.0f} MB")
+
+    @app.command()
+    def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl | plover | csv | parquet | tsv"),
+               out: Path = typer.Option(..., "--out", help="Output file (a directory for parquet)."),
+               db: str = typer.Option("eventwire.duckdb", "--db"),
+               since: Optional[str] = typer.Option(None, "--since"),
+               country: Optional[str] = typer.Option(None, "--country"),
+               event_type: Optional[str] = typer.Option(None, "--type")):
+        """Export events: PLOVER JSON(L), flat CSV, Parquet (by month), CAMEO-style TSV."""
+        from ..errors import EventwireError
+        from ..store.export import export_events
+        try:
+            n = export_events(db, fmt, out, since=since, country=country, event_type=event_type)
+        except EventwireError as exc:
+            Console(stderr=True).print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2)
+        Console(stderr=True).print(f"wrote {n} events to {out}")

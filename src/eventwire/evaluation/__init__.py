@@ -1,0 +1,1 @@
+"""Scorers and gold loaders for `eventwire eval`."""

@@ -1,0 +1,105 @@
+"""Event trigger lexicon: verb and noun lemmas → PLOVER type, mode, context and CAMEO code.
+
+Loaded from ``data/events/*.yaml`` (one file per PLOVER type, entries grouped into families with
+a line saying why) and ``data/events/light_verbs.yaml`` (light, reporting and modal cue words).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from . import data_files, load_yaml
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+@dataclass(slots=True)
+class Trigger:
+    family: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    context: tuple[str, ...]
+    weight: float
+    pos: str                       # "verb" | "noun"
+    lemma: str                     # head lemma (verb lemma, or last word of a noun phrase)
+    words: tuple[str, ...] = ()    # noun: all words of the phrase (last = lemma)
+    particle: str | None = None    # verb: required particle/preposition child
+    dobj: str | None = None        # verb: required direct-object lemma
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.dobj else 0) + (1 if self.particle else 0) + len(self.words)
+
+
+@dataclass(slots=True)
+class Lexicon:
+    verbs: dict[str, list[Trigger]] = field(default_factory=dict)
+    nouns: dict[str, list[Trigger]] = field(default_factory=dict)
+    light_verbs: set[str] = field(default_factory=set)
+    reporting_verbs: set[str] = field(default_factory=set)
+    negators: set[str] = field(default_factory=set)
+    modal_cues: dict[str, set[str]] = field(default_factory=dict)
+    families: int = 0
+
+    def size(self) -> int:
+        return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
+
+
+def _parse_verb(spec: str, base: dict) -> Trigger:
+    parts = spec.lower().split()
+    particle = dobj = None
+    for p in parts[1:]:
+        if p.startswith("+"):
+            dobj = p[1:]
+        elif particle is None:
+            particle = p
+    return Trigger(pos="verb", lemma=parts[0], particle=particle, dobj=dobj, **base)
+
+
+def _parse_noun(spec: str, base: dict) -> Trigger:
+    words = tuple(spec.lower().replace("-", " - ").split()) if "-" in spec else tuple(spec.lower().split())
+    return Trigger(pos="noun", lemma=words[-1], words=words, **base)
+
+
+def _cues(data: dict) -> dict:
+    out = {}
+    for key in ("light_verbs", "reporting_verbs", "negators"):
+        out[key] = {str(w).lower() for w in data.get(key) or []}
+    out["modal_cues"] = {k: {str(w).lower() for w in v or []} for k, v in (data.get("modal_cues") or {}).items()}
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    lex = Lexicon()
+    for rel in data_files("events"):
+        data = load_yaml(rel)
+        if isinstance(data, dict):
+            cues = _cues(data)
+            lex.light_verbs |= cues["light_verbs"]
+            lex.reporting_verbs |= cues["reporting_verbs"]
+            lex.negators |= cues["negators"]
+            for k, v in cues["modal_cues"].items():
+                lex.modal_cues.setdefault(k, set()).update(v)
+            continue
+        for fam in data or []:
+            if not isinstance(fam, dict) or fam.get("type") not in PLOVER_TYPES:
+                continue
+            lex.families += 1
+            base = dict(family=fam.get("family", "?"), type=fam["type"], mode=fam.get("mode"),
+                        cameo=str(fam["cameo"]) if fam.get("cameo") is not None else None,
+                        context=tuple(fam.get("context") or ()), weight=float(fam.get("weight", 1.0)))
+            for spec in fam.get("verbs") or []:
+                if isinstance(spec, str) and spec.strip():
+                    t = _parse_verb(spec, base)
+                    lex.verbs.setdefault(t.lemma, []).append(t)
+            for spec in fam.get("nouns") or []:
+                if isinstance(spec, str) and spec.strip():
+                    t = _parse_noun(spec, base)
+                    lex.nouns.setdefault(t.lemma, []).append(t)
+    for table in (lex.verbs, lex.nouns):
+        for lemma, triggers in table.items():
+            triggers.sort(key=lambda t: (-t.specificity, -t.weight))
+    return lex

@@ -1,0 +1,120 @@
+"""Event arguments and modality over the dependency parse.
+
+Source and target come from grammatical roles (active/passive subject, object, agent, selected
+prepositions, possessor of a nominal event), following control (xcomp) and verb coordination up to
+the nearest subject. Modality and negation come from auxiliaries, governing verbs, conditionals
+and dates in the clause.
+"""
+from __future__ import annotations
+
+import re
+
+from ..knowledge.lexicon import Lexicon
+
+TARGET_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "from", "over", "of"}
+SUBJ = {"nsubj", "csubj"}
+FUTURE_GOVERNORS = {"plan", "intend", "aim", "prepare", "expect", "set", "schedule", "seek", "want", "hope",
+                    "consider", "mull", "weigh", "propose", "decide", "poised", "due", "go", "move", "try",
+                    "attempt", "pledge", "promise", "vow"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+_AGO = re.compile(r"\b(?:decades?|years?|centur(?:y|ies))\s+ago\b|\b(?:in|during|since) the (?:19|18)\d0s\b|"
+                  r"\bduring the (?:soviet|cold war|colonial|ottoman)\b|\bin (?:19\d\d|18\d\d)\b", re.I)
+
+
+def clause_subject(tok):
+    """The subject of ``tok``'s clause, following xcomp/conj/advcl chains upward (control)."""
+    cur, hops = tok, 0
+    while cur is not None and hops < 4:
+        for c in cur.children:
+            if c.dep_ in SUBJ:
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head is not cur:
+            if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur.head, False
+            cur, hops = cur.head, hops + 1
+            continue
+        break
+    return None, False
+
+
+def with_conjuncts(tok):
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def argument_heads(trigger, noun=None):
+    """(source heads, target heads) for a verb trigger and, for light-verb events, its noun."""
+    sources, targets = [], []
+    subj, passive = clause_subject(trigger)
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and noun is None:
+        targets.append(trigger.head)    # "the city attacked by rebels"
+        passive = False
+    elif subj is not None:
+        (targets if passive else sources).append(subj)
+    for c in trigger.children:
+        if c.dep_ == "agent":
+            sources.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ in ("dobj", "dative", "attr") and c is not noun:
+            targets.append(c)
+        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            targets.extend(p for p in c.children if p.dep_ == "pobj")
+    if noun is not None:
+        for c in noun.children:
+            if c.dep_ == "poss" and not sources:
+                sources.append(c)
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"by"}:
+                (sources if c.lower_ == "by" else targets).extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ == "compound" and c.pos_ == "PROPN":
+                targets.append(c)
+    return sources, targets
+
+
+def is_negated(trigger, noun=None) -> bool:
+    toks = [trigger] + ([noun] if noun is not None else [])
+    for t in toks:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in ("no", "never", "neither")):
+                return True
+    return False
+
+
+def modality_of(trigger, lex: Lexicon, sentence_text: str) -> tuple[str, str | None]:
+    """(modality, note) from auxiliaries, governing verbs, conditionals and historical dates."""
+    future = lex.modal_cues.get("future", set()) | FUTURE_AUX
+    hypo = lex.modal_cues.get("hypothetical", set()) | HYPOTHETICAL_AUX
+    chain = [trigger]
+    cur = trigger
+    while cur.dep_ in ("xcomp", "ccomp", "conj") and cur.head is not cur and len(chain) < 4:
+        cur = cur.head
+        chain.append(cur)
+    for t in chain:
+        auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in FUTURE_AUX or a in future for a in auxes):
+            return "future", None
+        if any(a in hypo for a in auxes):
+            conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                              for c in t.children)
+            return ("conditional" if conditional else "hypothetical"), None
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children) and t.dep_ == "advcl":
+            return "conditional", None
+    for t in chain[1:]:
+        lemma = t.lemma_.lower()
+        if lemma in ("threaten", "warn"):
+            return "threatened", None
+        if lemma in FUTURE_GOVERNORS:
+            return ("intended" if lemma in ("intend", "aim", "seek", "want", "hope", "try", "attempt") else "future"), None
+    if any(a.lower_ == "going" for a in trigger.children) or (
+            trigger.head.lower_ == "going" and trigger.dep_ == "xcomp"):
+        return "future", None
+    clause = " ".join(t.text for t in trigger.subtree) if trigger.dep_ != "ROOT" else sentence_text
+    if _AGO.search(clause):
+        return "historical", None
+    return "asserted", None

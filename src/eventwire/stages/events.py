@@ -1,0 +1,203 @@
+"""Event coder over the dependency parse.
+
+Triggers: verb lemmas (with required particles/objects), light verbs whose object is an event noun
+("launched an attack", "held talks", "imposed sanctions"), event nouns as objects of other verbs
+("wrapped up military exercises") and standalone nominal events ("air strikes on Aleppo").
+Intent verbs (agree, threaten, demand, refuse, …) govern their complement: "agreed to lift
+embargoes" is AGREE, with the lifted thing as its content.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
+from ..types import Document, Event, Evidence, Mention
+from . import register
+from .event_args import argument_heads, is_negated, modality_of, with_conjuncts
+
+INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"}
+_POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "nominal": 0.35}
+
+
+@dataclass(slots=True)
+class Candidate:
+    trigger: Trigger
+    verb: object | None      # governing verb token (None for standalone nominal events)
+    noun: object | None      # event noun token, if any
+    how: str                 # verb | light | object | nominal
+
+    @property
+    def anchor(self):
+        return self.verb if self.verb is not None else self.noun
+
+
+def _verb_match(tok, lex: Lexicon) -> Trigger | None:
+    triggers = lex.verbs.get(tok.lemma_.lower()) or lex.verbs.get(tok.lower_)
+    if not triggers:
+        return None
+    kids = list(tok.children)
+    for t in triggers:
+        if t.particle and not any(c.lower_ == t.particle and c.dep_ in ("prt", "prep", "advmod", "dative")
+                                  for c in kids):
+            continue
+        if t.dobj and not any(c.lemma_.lower() == t.dobj and c.dep_ in ("dobj", "attr", "nsubjpass", "pobj")
+                              for c in kids):
+            continue
+        return t
+    return None
+
+
+def _noun_match(tok, lex: Lexicon) -> Trigger | None:
+    triggers = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+    if not triggers:
+        return None
+    doc = tok.doc
+    for t in triggers:
+        n = len(t.words)
+        if n == 1:
+            return t
+        start = tok.i - n + 1
+        if start >= 0 and tuple(x.lower_ for x in doc[start:tok.i]) == t.words[:-1]:
+            return t
+        if start >= 0 and tuple(x.lemma_.lower() for x in doc[start:tok.i]) == t.words[:-1]:
+            return t
+    return None
+
+
+def candidates(sent, lex: Lexicon) -> list[Candidate]:
+    out: list[Candidate] = []
+    used_nouns: set[int] = set()
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+            continue
+        vt = _verb_match(tok, lex)
+        lemma = tok.lemma_.lower()
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        objs += [p for c in tok.children if c.dep_ == "prt" for p in c.children if p.dep_ == "pobj"]
+        noun_hit = None
+        for o in objs:
+            nt = _noun_match(o, lex)
+            if nt is not None:
+                noun_hit = (o, nt)
+                break
+        if vt is not None and not (noun_hit and (lemma in lex.light_verbs or vt.weight < 0.6)):
+            out.append(Candidate(vt, tok, None, "verb"))
+            if noun_hit:
+                used_nouns.add(noun_hit[0].i)
+        elif noun_hit is not None:
+            how = "light" if lemma in lex.light_verbs else "object"
+            out.append(Candidate(noun_hit[1], tok, noun_hit[0], how))
+            used_nouns.add(noun_hit[0].i)
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_nouns:
+            nt = _noun_match(tok, lex)
+            if nt is not None and tok.dep_ in ("nsubj", "nsubjpass", "ROOT", "pobj", "appos", "conj", "dobj"):
+                out.append(Candidate(nt, None, tok, "nominal"))
+    return out
+
+
+def _depth(tok, lex: Lexicon) -> float:
+    """Distance to the sentence root, not counting reporting verbs ("said that …")."""
+    d, cur = 0.0, tok
+    while cur.head is not cur and d < 12:
+        parent = cur.head
+        if not (parent.lemma_.lower() in lex.reporting_verbs and cur.dep_ in ("ccomp", "advcl", "parataxis")):
+            d += 1
+        cur = parent
+    return d
+
+
+def _governed_by_intent(cand: Candidate, by_token: dict[int, Candidate]) -> bool:
+    cur = cand.anchor
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl") or cur.head is cur:
+            return False
+        cur = cur.head
+        gov = by_token.get(cur.i)
+        if gov is not None and gov.trigger.type in INTENT_TYPES and gov is not cand:
+            return True
+    return False
+
+
+class EventCoder:
+    def __init__(self, lex: Lexicon | None = None):
+        self.lex = lex or load_lexicon()
+
+    def code(self, doc: Document) -> list[Event]:
+        sdoc = doc.spacy_doc
+        mentions_at: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            for t in sdoc.char_span(m.start, m.end, alignment_mode="expand") or ():
+                mentions_at.setdefault(t.i, []).append(m)
+        events: list[Event] = []
+        for sent in sdoc.sents:
+            if not sent.text.strip():
+                continue
+            cands = candidates(sent, self.lex)
+            by_token = {c.anchor.i: c for c in cands}
+            for c in cands:
+                if c.how != "nominal" and _governed_by_intent(c, by_token):
+                    continue
+                ev = self._event(doc, sent, c, mentions_at)
+                if ev is not None:
+                    events.append(ev)
+        return events
+
+    def _actors(self, heads, mentions_at) -> list[Mention]:
+        out: list[Mention] = []
+        for h in heads:
+            for t in with_conjuncts(h):
+                for m in mentions_at.get(t.i, ()):
+                    if m not in out:
+                        out.append(m)
+        return out
+
+    def _event(self, doc: Document, sent, c: Candidate, mentions_at) -> Event | None:
+        trig = c.trigger
+        anchor = c.anchor
+        if c.verb is not None:
+            src_heads, tgt_heads = argument_heads(c.verb, c.noun)
+        else:
+            src_heads, tgt_heads = [], []
+            for ch in c.noun.children:
+                if ch.dep_ == "poss":
+                    src_heads.append(ch)
+                elif ch.dep_ == "prep" and ch.lower_ in ("on", "against", "with", "to", "by"):
+                    (src_heads if ch.lower_ == "by" else tgt_heads).extend(p for p in ch.children if p.dep_ == "pobj")
+                elif ch.dep_ in ("compound", "amod") and ch.i in mentions_at:
+                    src_heads.append(ch)
+        source = self._actors(src_heads, mentions_at)
+        target = [m for m in self._actors(tgt_heads, mentions_at) if m not in source]
+        negated = is_negated(anchor, c.noun)
+        modality, note = modality_of(anchor, self.lex, sent.text)
+        tokens = [t for t in (c.verb, c.noun) if t is not None]
+        t_start = min(t.idx for t in tokens)
+        t_end = max(t.idx + len(t.text) for t in tokens)
+        conf = _POS_BASE[c.how] * (0.6 + 0.4 * trig.weight)
+        if any(m.actor.country for m in source):
+            conf += 0.15
+        if target:
+            conf += 0.08
+        depth = _depth(anchor, self.lex)
+        conf += 0.1 if depth <= 1 else 0.0
+        key = f"{doc.id}:{t_start}:{t_end}:{trig.type}:{c.how}"
+        return Event(
+            event_id=hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=doc.id, event_type=trig.type,
+            mode=trig.mode, context=list(trig.context), cameo=trig.cameo, confidence=min(conf, 0.99),
+            negated=negated, modality=modality, source=source, target=target,
+            evidence=Evidence(doc.text[sent.start_char:sent.end_char].strip(),
+                              sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+                              sent.end_char - (len(sent.text) - len(sent.text.rstrip()))),
+            trigger=(t_start, t_end), trigger_text=doc.text[t_start:t_end],
+            salience=-depth - (0.5 if c.how == "nominal" else 0.0), note=note)
+
+
+@register("events")
+def make_events(config=None):
+    coder = EventCoder()
+
+    def run(docs: list[Document]) -> None:
+        for doc in docs:
+            doc.events = coder.code(doc)
+    return run
