@@ -17,12 +17,16 @@ _AGENCIES = r"(?:AFP|Reuters|AP|The Associated Press|Associated Press|Bloomberg|
 # Whole-paragraph or whole-line patterns; the first match decides the reason.
 _BLOCK_RULES: list[tuple[str, re.Pattern]] = [
     ("url", re.compile(r"^\s*(?:(?:https?://|www\.)\S+\s*)+$", re.I)),
-    ("related_link", re.compile(r"^\s*(?:related(?: articles?| stories| content| coverage)?|read more|read also|also read|"
-                                r"see also|more on this|recommended|watch|listen|more from|you may also like|don't miss)"
+    ("related_link", re.compile(r"^\s*(?:related(?:\s+[\w-]+){0,2}|read more|read also|also read|"
+                                r"see also|more on this|recommended|watch|listen|more from|you may also like|don't miss|"
+                                r"keep reading|end of list|list \d+ of \d+|list of \d+ items)"
                                 r"\s*(?::|»|>>|-|–|—|\||$)", re.I)),
     ("related_link", re.compile(r"^\s*READ(?: MORE| ALSO)?\b.*$")),
     ("credit", re.compile(rf"^\s*\(?\s*(?:{_AGENCIES}(?:\s*(?:,|and)\s*{_AGENCIES})*|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){{0,3}})\s+"
                           r"contributed\b.{0,80}$", re.I)),
+    ("credit", re.compile(r"\bcontributed (?:to this (?:report|story|article)|reporting)\b", re.I)),
+    ("credit", re.compile(r"^\s*\(?\s*(?:with inputs from|source:|sources?:\s+\w+ and news agencies|"
+                          r"(?:compiled|written) (?:from|with) (?:wire|agency) reports)", re.I)),
     ("credit", re.compile(r"^\s*\(?\s*(?:additional |writing and )?(?:reporting|writing|editing|compiled|produced|translated|"
                           r"research|graphics)(?: and \w+)? by\b.{0,300}$", re.I)),
     ("disclaimer", re.compile(r"\b(?:is|are|was|were)\s+(?:a |an )?(?:recogni[sz]ed as |designated (?:as )?)?(?:a |an )?"
@@ -30,13 +34,26 @@ _BLOCK_RULES: list[tuple[str, re.Pattern]] = [
                               r"(?: organi[sz]ation| group| movement)?s?.{0,40}?\b(?:banned|outlawed|prohibited|"
                               r"liquidated)\s+in\s+(?:Russia|the Russian Federation)", re.I)),
     ("disclaimer", re.compile(r"\bdesignated (?:as )?a (?:\"?foreign agent\"?)", re.I)),
+    ("disclaimer", re.compile(r"^\s*\(?\s*(?:disclaimer:|this (?:story|article|report) has not been edited|"
+                              r"(?:this|the) (?:content|story) (?:is|was) auto-generated|"
+                              r"views expressed (?:here |in this \w+ )?are)", re.I)),
+    ("disclaimer", re.compile(r"auto-generated from a syndicated feed|^\s*our standards:", re.I)),
     ("caption", re.compile(r"^\s*(?:photo|image|picture|file photo|video|credit|illustration)\s*(?::|/|\|)", re.I)),
     ("caption", re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty)(?: Photo)?/[^)]*\)\s*$", re.I)),
     ("caption", re.compile(r"^.{0,200}(?:/\s*(?:AFP|Reuters|EPA|AP|Getty Images|Anadolu)|Getty Images|via Reuters)\s*\)?\s*$")),
     ("byline", re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*"
                           r"(?:\s*(?:,|\|)?\s*(?:Associated Press|Reuters|AFP|Staff Writer|Correspondent|[A-Z][\w ]{0,30}(?:Writer|Editor|Reporter)))?\s*$")),
-    ("copyright", re.compile(r"^\s*(?:©|\(c\)|copyright\b).{0,200}$|all rights reserved", re.I)),
+    ("copyright", re.compile(r"^\s*(?:©|\(c\)|copyright\b).{0,200}$|all rights reserved|"
+                             r"^\s*when (?:citing|quoting) (?:and using )?(?:any )?materials", re.I)),
+    ("metadata", re.compile(r"^\s*(?:[A-Z]{2,6}\s*\|\s*)?(?:updated|published|last updated|posted)\s*(?:on|:)\s*\S.{0,60}$", re.I)),
+    ("metadata", re.compile(r"^\s*(?:topics|tags|filed under|categories)\s*:", re.I)),
+    ("metadata", re.compile(r"^\s*(?:press release|for immediate release|news release|ends|-30-|#{3,}|\*{3,})\s*$", re.I)),
+    ("metadata", re.compile(r"^\s*(?:media|press) contacts?\s*:", re.I)),
+    ("metadata", re.compile(r"^\s*(?:[A-Z][\w&]+ ){0,3}(?i:news)\s*$")),
+    ("metadata", re.compile(r"^\s*(?:[A-Z][\w&]+ ){0,3}(?:Media Group|Newspapers|Publications|Media Ltd\.?|Limited)\s*$")),
     ("promo", re.compile(r"^\s*(?:follow us|follow (?:\w+ ){0,3}on (?:twitter|x|facebook|telegram|instagram)|"
+                         r"follow [\w' ]{1,40}(?::|coverage\b)|listen to this (?:article|story)|catch (?:all )?the latest|"
+                         r"if you (?:notice|spot|find) an? (?:error|mistake|typo)|"
                          r"subscribe\b|sign up\b|click here|share this|join (?:us|our)|"
                          r"get (?:the|our) (?:latest|newsletter)|download (?:our|the) app|advertisement\s*$)", re.I)),
 ]
@@ -44,8 +61,11 @@ _BLOCK_RULES: list[tuple[str, re.Pattern]] = [
 _INLINE_RULES: list[tuple[str, re.Pattern]] = [
     ("url", re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+")),
 ]
+_WHOLE_SENTENCES = re.compile(r"^\s*[(\[A-Z\"“].*[.)\]\"”]\s*$")
+_LIST_START = re.compile(r"^\s*(?:keep reading|list \d+ of \d+|list of \d+ items)\s*$", re.I)
+_LIST_END = re.compile(r"^\s*end of list\s*$", re.I)
 _MAX_BLOCK = {"credit": 400, "caption": 300, "byline": 120, "related_link": 400, "promo": 300,
-              "copyright": 300, "disclaimer": 400, "url": 100000}
+              "copyright": 300, "disclaimer": 400, "url": 100000, "metadata": 200}
 
 
 def _paragraphs(text: str):
@@ -79,9 +99,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+class _ListBlock:
+    """Tracks a "Keep reading / list 1 of 3 … end of list" block: every line in it is a related link."""
+
+    def __init__(self) -> None:
+        self.left = 0
+
+    def reason(self, chunk: str, reason: str | None) -> str | None:
+        if self.left and _LIST_END.match(chunk):
+            self.left = 0
+            return "related_link"
+        if reason == "related_link" and _LIST_START.match(chunk):
+            self.left = 12
+        elif self.left:
+            self.left -= 1
+            return reason or "related_link"
+        return reason
+
+
 def find_boilerplate(text: str) -> list[Segment]:
     """Segments of ``text`` that are not part of the story, with reasons, in order."""
     segments: list[Segment] = []
+    block = _ListBlock()
 
     def add(start: int, end: int, reason: str) -> None:
         start, end = _trim(text, start, end)
@@ -89,15 +128,19 @@ def find_boilerplate(text: str) -> list[Segment]:
             segments.append(Segment(start, end, reason, text[start:end]))
 
     for p_start, p_end in _paragraphs(text):
-        reason = _classify(text[p_start:p_end].replace("\n", " "))
+        chunk = text[p_start:p_end].replace("\n", " ").strip()
+        reason = block.reason(chunk, _classify(chunk))
         if reason:
             add(p_start, p_end, reason)
             continue
         for l_start, l_end in _lines(text, p_start, p_end):
             line = text[l_start:l_end]
             reason = _classify(line)
-            # A line inside a running paragraph is removed only by rules that match a whole line.
-            if reason and reason != "disclaimer":
+            # Inside a running paragraph, a disclaimer must be whole sentences to go.
+            if reason == "disclaimer" and not _WHOLE_SENTENCES.match(line):
+                reason = None
+            reason = block.reason(line.strip(), reason)
+            if reason:
                 add(l_start, l_end, reason)
                 continue
             for inline_reason, pattern in _INLINE_RULES:
