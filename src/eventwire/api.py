@@ -45,6 +45,10 @@ def resolve_actor(text: str, date: str | dt.date | None = None, context: str | N
                 current.append(t)
         if current:
             groups.append(current)
+        # "Colombian and Venezuelan troops": the shared head noun belongs to every conjunct.
+        shared = [t for t in groups[-1] if t.pos_ == "NOUN"][-1:] if groups else []
+        groups = [g if any(t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("NNP",) or t.pos_ == "NOUN" for t in g)
+                  or not shared else g + shared for g in groups]
         members = [resolve_tokens(kb, g, hits, when, ctx_countries) for g in groups]
         members = [m for m in members if m.country or m.name]
         if len(members) > 1:

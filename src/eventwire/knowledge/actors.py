@@ -56,8 +56,13 @@ class Entry:
         """(country, sector, basis) of this entry on a date; undated → the latest known state."""
         if self.roles:
             role = self.role_at(when)
-            return self.country, role.sector if role else self.sector, (
-                f"{role.title or role.role} {role.start or '?'}..{role.end or 'now'}" if role else "no dated office")
+            if role is None:
+                return self.country, self.sector, "no dated office"
+            span = f"{role.title or role.role} {role.start or '?'}..{role.end or 'now'}"
+            if when is not None and not role.covers(when) and role.end and role.end < when:
+                return self.country, "PTY", f"out of office since {role.end} ({span})"
+            sector = "IGO" if (role.org or self.country == "IGO") and role.sector == "GOV" else role.sector
+            return self.country, sector, span
         country, sector, basis = self.country, self.sector, "default"
         for p in self.periods:
             start, end = _date(p.get("from")), _date(p.get("until") or p.get("to"))
@@ -101,6 +106,8 @@ class ActorKB:
         self.by_role: dict[tuple[str, str], list[tuple[Role, Entry]]] = {}
         self.sector_nouns: dict[str, str] = {}
         self.sector_labels: dict[str, str] = {}
+        self.sector_primary: dict[str, str] = {}         # fine code → reported code (AGR → CVL)
+        self.sector_modifiers: list[tuple[str, str, frozenset]] = []   # (adjective, sector, nouns it applies to)
         self.role_titles: dict[str, str] = {}
         self.not_roles: set[str] = set()
         self.descriptors: dict[str, list[Entry]] = {}
@@ -160,14 +167,31 @@ class ActorKB:
                 out.append(f)
         return out
 
-    def officeholder(self, country: str, role: str, when: dt.date | None) -> Entry | None:
-        """Who held ``role`` for ``country`` on ``when`` (None without a date: offices change)."""
+    def officeholder(self, country: str, role: str, when: dt.date | None, org: Entry | None = None) -> Entry | None:
+        """Who held ``role`` for ``country`` (or for the organisation ``org``) on ``when``.
+
+        None without a date: offices change hands, and guessing the holder would invent a fact."""
         if when is None:
             return None
-        for r, entry in self.by_role.get((country, role), ()):
-            if r.covers(when):
-                return entry
+        if org is None:
+            return next((e for r, e in self.by_role.get((country, role), ()) if r.covers(when)), None)
+        title_word = role.replace("head_of_state", "president").replace("_", " ")
+        for (c, code), holders in self.by_role.items():
+            if c != country:
+                continue
+            for r, entry in holders:
+                if r.covers(when) and r.org and self._same_org(r.org, org) and (
+                        code == role or title_word in (r.title or "").lower() or title_word == "secretary general"
+                        and "secretary" in (r.title or "").lower()):
+                    return entry
         return None
+
+    def _same_org(self, name: str, org: Entry) -> bool:
+        """'UN' names the organisation 'United Nations Secretariat' belongs to; 'NATO' names NATO."""
+        for f in self.lookup(name):
+            if f.entry is org or org.name.startswith(f.entry.name):
+                return True
+        return False
 
 
 def _load_sectors(kb: ActorKB) -> None:
@@ -177,9 +201,15 @@ def _load_sectors(kb: ActorKB) -> None:
         if not isinstance(item, dict) or "code" not in item:
             continue
         kb.sector_labels[item["code"]] = item.get("label") or item["code"]
+        if item.get("primary"):
+            kb.sector_primary[item["code"]] = item["primary"]
         for noun in item.get("nouns") or []:
             if isinstance(noun, str):
                 kb.sector_nouns.setdefault(noun.lower().strip(), item["code"])
+    for mod in (data.get("modifiers") if isinstance(data, dict) else None) or []:
+        if isinstance(mod, dict) and mod.get("text") and mod.get("sector"):
+            kb.sector_modifiers.append((mod["text"].lower(), mod["sector"],
+                                        frozenset(n.lower() for n in mod.get("applies_to") or ())))
     roles = load_yaml("actors/roles.yaml")
     if isinstance(roles, dict):
         for role, titles in (roles.get("roles") or {}).items():

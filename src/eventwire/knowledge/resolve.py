@@ -6,6 +6,7 @@ so what an analyst debugs is what the pipeline does.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..types import Actor
@@ -57,99 +58,153 @@ def pick_form(forms: list[Form], when: dt.date | None, context_countries: set[st
     return pool[0], "ambiguous: " + " | ".join(names[:5])
 
 
-def _sector_of_tokens(kb: ActorKB, tokens) -> tuple[str | None, str]:
-    """Sector from role nouns: longest lemma phrase wins, then single lemmas, head first."""
+# Role nouns that say little about sector next to a more specific word ("hospital spokeswoman",
+# "intelligence officials", "rebel leader").
+WEAK_ROLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "leader", "leaders",
+                   "head", "chief", "member", "members", "representative", "source", "sources", "delegation",
+                   "commander", "state"}
+_ORG_SUFFIX = re.compile(r"\b(?:Holdings|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|PLC|plc|GmbH|Group|Dynamics|"
+                         r"Industries|Technologies|Energy|Airlines|Bank|Motors|Systems|Partners|Capital)$")
+
+
+@dataclass(slots=True)
+class SectorCue:
+    sector: str | None = None
+    word: str = ""
+
+
+def sector_of_tokens(kb: ActorKB, tokens) -> SectorCue:
+    """Sector from role nouns and modifiers; a specific word beats a weak one ("hospital spokeswoman"),
+    and the head noun beats its modifiers ("government forces", "teachers' union")."""
+    head_i = next((t.i for t in tokens if t.head not in tokens or t.head == t), None)
     lemmas = [t.lemma_.lower() for t in tokens]
     words = [t.lower_ for t in tokens]
+    found: list[tuple[float, str, str]] = []        # (rank, sector, word); lower rank wins
     for n in (3, 2):
         for i in range(len(lemmas) - n + 1):
             for seq in (lemmas[i:i + n], words[i:i + n]):
                 phrase = " ".join(seq)
                 if phrase in kb.sector_nouns:
-                    return kb.sector_nouns[phrase], phrase
-    for t in sorted(tokens, key=lambda t: 0 if t.dep_ in ("ROOT",) or t.head not in tokens else 1):
+                    found.append((0 if phrase not in WEAK_ROLE_NOUNS else 2, kb.sector_nouns[phrase], phrase))
+    for t in tokens:
         for key in (t.lemma_.lower(), t.lower_):
             if key in kb.sector_nouns:
-                return kb.sector_nouns[key], key
-    return None, ""
+                rank = 2 if key in WEAK_ROLE_NOUNS else (0.5 if t.i == head_i else 1)
+                found.append((rank, kb.sector_nouns[key], key))
+                break
+    head_words = set(words) | set(lemmas)
+    text = " ".join(words)
+    for adj, sector, applies in kb.sector_modifiers:
+        if f"{adj} " in text + " " and (not applies or head_words & applies or any(a in text for a in applies if " " in a)):
+            found.append((-1, sector, adj))
+    if not found:
+        return SectorCue()
+    rank, sector, word = min(found, key=lambda x: x[0])
+    return SectorCue(kb.sector_primary.get(sector, sector), word)
 
 
-def _role_of_text(kb: ActorKB, text: str) -> tuple[str | None, str]:
+@dataclass(slots=True)
+class RoleCue:
+    role: str | None = None
+    title: str = ""
+
+
+def role_of_text(kb: ActorKB, text: str) -> RoleCue:
     low = " " + norm(text) + " "
     for bad in kb.not_roles:
         if f" {bad} " in low:
-            return None, ""
+            return RoleCue()
     for title in sorted(kb.role_titles, key=len, reverse=True):
         if f" {title} " in low:
-            return kb.role_titles[title], title
-    return None, ""
+            return RoleCue(kb.role_titles[title], title)
+    return RoleCue()
+
+
+def _span_text(tokens) -> str:
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 
 def resolve_tokens(kb: ActorKB, tokens, hits: list[Hit], when: dt.date | None,
                    context_countries: set[str] = frozenset()) -> Actor:
-    """Resolve a phrase to an Actor: the named entity at its head, else role/sector + country."""
-    text = "".join(t.text_with_ws for t in tokens).strip() if tokens else ""
-    actor = Actor(text=text)
+    """Resolve a phrase to an Actor: the named entity at its head, else an officeholder by role and
+    date, else role/sector nouns + country; unknown names keep their text."""
     if not tokens:
-        return actor
+        return Actor(text="")
+    text = _span_text(tokens)
+    actor = Actor(text=text)
     head = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[-1])
-    inside = [h for h in hits if h.start >= tokens[0].i and h.end <= tokens[-1].i + 1]
+    inside = [h for h in hits if h.start <= tokens[-1].i and h.end > tokens[0].i]   # overlapping: "Kyodo" in "Kyodo News"
     head_hit = next((h for h in inside if h.start <= head.i < h.end), None)
-    entity_hits = [h for h in inside if any(f.how in ("name", "alias", "metonym", "capital") for f in h.forms)]
-    primary = head_hit or next((h for h in entity_hits if any(f.entry.kind != "country" for f in h.forms)), None)
-    sector, sector_word = _sector_of_tokens(kb, [t for t in tokens if not (primary and primary.start <= t.i < primary.end)])
-    modifiers_country = None
-    for h in inside:
-        if h is primary:
-            continue
-        form, _ = pick_form(h.forms, when, context_countries)
-        if form and form.entry.country and form.entry.kind in ("country", "armed_group", "igo"):
-            modifiers_country = form.entry.country
-            break
+    primary = head_hit or next((h for h in inside if any(f.entry.kind not in ("country",) for f in h.forms)
+                                and any(f.how != "demonym" for f in h.forms)), None)
+    rest = [t for t in tokens if not (primary and primary.start <= t.i < primary.end)]
+    cue = sector_of_tokens(kb, rest)
+    modifier = _modifier_entity(kb, inside, primary, when, context_countries)
+    role = role_of_text(kb, text)
     basis: list[str] = []
+    if role.role and (primary is None or primary.forms[0].entry.kind != "person"):
+        org = primary.forms[0].entry if primary is not None and primary.forms[0].entry.kind == "igo" else None
+        country = "IGO" if org is not None else (modifier.country if modifier else None)
+        holder = kb.officeholder(country, role.role, when, org) if country else None
+        if holder is not None:
+            _, hsector, hbasis = holder.at(when)
+            actor.name, actor.qid, actor.kind, actor.country, actor.sector = (
+                holder.name, holder.qid, "person", holder.country, hsector)
+            actor.confidence = 0.8
+            actor.basis = f"office:{role.title}; {hbasis}"
+            return actor
+        if when is None and country:
+            basis.append("no date: officeholder not resolved")
     if primary is not None:
-        form, amb = pick_form(primary.forms, when, context_countries | ({modifiers_country} - {None}))
+        form, amb = pick_form(primary.forms, when, context_countries | ({modifier.country} if modifier else set()))
         entry: Entry = form.entry
         country, esector, ebasis = entry.at(when)
-        actor.name, actor.qid, actor.kind = entry.name, entry.qid, entry.kind
-        actor.country = country or modifiers_country
-        if form.how == "demonym" and head_hit is primary and not sector:
-            actor.name, actor.qid, actor.kind = entry.name, None, "population"
-            sector = None
+        actor.name, actor.kind = entry.name, entry.kind
+        # A metonym for the government carries the country's QID; "the Pentagon" (MIL) is not the country.
+        actor.qid = entry.qid if form.how != "demonym" and (form.sector in (None, "GOV")) else None
+        actor.country = country or (modifier.country if modifier else None)
         actor.sector = form.sector or esector
-        if sector and entry.kind == "country" and form.how in ("demonym", "name", "alias"):
-            actor.sector, actor.name, actor.qid = sector, f"{entry.name} {kb.sector_labels.get(sector, sector)}", None
-            actor.kind = "sector"
-        elif sector and sector != actor.sector:
-            actor.sector2 = sector
+        if form.how == "demonym" and not cue.sector:
+            actor.kind, actor.qid, actor.sector = "population", None, None
+        if cue.sector and entry.kind == "country" and form.how in ("demonym", "name", "alias"):
+            actor.sector, actor.qid, actor.kind = cue.sector, None, "sector"
+            actor.name = f"{entry.name} {kb.sector_labels.get(cue.sector, cue.sector)}"
+        elif cue.sector and cue.sector != actor.sector and entry.kind != "person":
+            actor.sector2 = cue.sector
         actor.confidence = 0.9 if not amb else 0.5
         basis.append(f"kb:{form.how}:{entry.name}")
         if ebasis != "default":
             basis.append(ebasis)
         if amb:
             basis.append(amb)
-    else:
-        role, title = _role_of_text(kb, text)
-        holder = kb.officeholder(modifiers_country, role, when) if role and modifiers_country else None
-        if holder is not None:
-            _, hsector, hbasis = holder.at(when)
-            actor.name, actor.qid, actor.kind, actor.country = holder.name, holder.qid, "person", holder.country
-            actor.sector = hsector
-            actor.confidence = 0.8
-            basis += [f"office:{title}", hbasis]
-        elif sector or role:
-            actor.country, actor.sector = modifiers_country, sector or "GOV"
-            actor.kind = "sector"
-            actor.confidence = 0.7 if modifiers_country else 0.5
-            basis.append(f"role noun:{sector_word or title}")
-            if role and not modifiers_country:
-                basis.append("office without country")
-            elif role and when is None:
-                basis.append("no date: officeholder unknown")
-        elif modifiers_country:
-            return actor  # a country adjective on a non-actor noun ("the Afghan border")
+    elif cue.sector or role.role:
+        actor.country = modifier.country if modifier else None
+        actor.sector, actor.kind = cue.sector or "GOV", "sector"
+        actor.confidence = 0.7 if actor.country else 0.5
+        basis.append(f"role noun:{cue.word or role.title}")
+    elif head.pos_ == "PROPN" and _ORG_SUFFIX.search(text):
+        actor.sector, actor.kind, actor.confidence = "BUS", "organization", 0.4
+        basis.append("company name suffix")
+    actor.sector = kb.sector_primary.get(actor.sector, actor.sector) if actor.sector else None
     actor.basis = "; ".join(b for b in basis if b)
     return actor
+
+
+@dataclass(slots=True)
+class _Modifier:
+    country: str | None
+
+
+def _modifier_entity(kb, inside, primary, when, context) -> _Modifier | None:
+    """The country a modifier names ("Russian", "Russia's", "U.S.-led")."""
+    for h in inside:
+        if h is primary:
+            continue
+        form, _ = pick_form(h.forms, when, context)
+        if form and form.entry.country and form.entry.kind in ("country", "armed_group", "igo"):
+            return _Modifier(form.entry.country)
+    return None
 
 
 def collective_size(tokens) -> int | None:
