@@ -37,11 +37,22 @@ class Trigger:
 class Lexicon:
     verbs: dict[str, list[Trigger]] = field(default_factory=dict)
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)
-    light_verbs: set[str] = field(default_factory=set)
+    light_verbs: set[str] = field(default_factory=set)          # "hold", "carry out" (lemma + particle)
+    recipient_verbs: set[str] = field(default_factory=set)      # "face", "come under": subject is the target
     reporting_verbs: set[str] = field(default_factory=set)
     negators: set[str] = field(default_factory=set)
     modal_cues: dict[str, set[str]] = field(default_factory=dict)
     families: int = 0
+
+    def verb_key(self, tok) -> str:
+        """'carry out' for carried+out, else the lemma: how light and recipient verbs are listed."""
+        lemma = tok.lemma_.lower()
+        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        return f"{lemma} {prt}" if prt else lemma
+
+    def is_light(self, tok) -> bool:
+        key = self.verb_key(tok)
+        return key in self.light_verbs or key.split(" ")[0] in self.light_verbs
 
     def size(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -65,7 +76,7 @@ def _parse_noun(spec: str, base: dict) -> Trigger:
 
 def _cues(data: dict) -> dict:
     out = {}
-    for key in ("light_verbs", "reporting_verbs", "negators"):
+    for key in ("light_verbs", "reporting_verbs", "negators", "recipient_light_verbs"):
         out[key] = {str(w).lower() for w in data.get(key) or []}
     out["modal_cues"] = {k: {str(w).lower() for w in v or []} for k, v in (data.get("modal_cues") or {}).items()}
     return out
@@ -81,6 +92,7 @@ def load_lexicon() -> Lexicon:
             lex.light_verbs |= cues["light_verbs"]
             lex.reporting_verbs |= cues["reporting_verbs"]
             lex.negators |= cues["negators"]
+            lex.recipient_verbs |= cues["recipient_light_verbs"]
             for k, v in cues["modal_cues"].items():
                 lex.modal_cues.setdefault(k, set()).update(v)
             continue

@@ -90,6 +90,11 @@ class PhraseIndex(Generic[V]):
                 if values:
                     found = Match(i, i + n, values)
                     break
+            if found is None and "-" in tok.text[1:]:
+                # "U.S.-led forces", "Saudi-backed", "Kremlin-controlled": the part before the hyphen.
+                values = self.get(tok.text.rsplit("-", 1)[0])
+                if values:
+                    found = Match(i, i + 1, values)
             if found:
                 out.append(found)
                 i = found.end

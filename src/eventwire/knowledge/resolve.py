@@ -32,8 +32,12 @@ class Hit:
 
 def find_hits(sdoc, kb: ActorKB, start: int = 0, end: int | None = None) -> list[Hit]:
     """Greedy longest-match of KB surface forms over tokens [start, end)."""
-    return [Hit(m.start, m.end, kb.lookup(sdoc.text[sdoc[m.start].idx:sdoc[m.end - 1].idx + len(sdoc[m.end - 1].text)]))
-            for m in kb.forms.find(sdoc, start, end)]
+    hits = []
+    for m in kb.forms.find(sdoc, start, end):
+        seen: set[tuple[int, str]] = set()
+        forms = [f for f in m.values if not ((id(f.entry), f.how) in seen or seen.add((id(f.entry), f.how)))]
+        hits.append(Hit(m.start, m.end, forms))
+    return hits
 
 
 def pick_form(forms: list[Form], when: dt.date | None, context_countries: set[str]) -> tuple[Form | None, str]:
@@ -73,31 +77,35 @@ class SectorCue:
     word: str = ""
 
 
-def sector_of_tokens(kb: ActorKB, tokens) -> SectorCue:
+def sector_of_tokens(kb: ActorKB, tokens, require_head: bool = True) -> SectorCue:
     """Sector from role nouns and modifiers; a specific word beats a weak one ("hospital spokeswoman"),
     and the head noun beats its modifiers ("government forces", "teachers' union")."""
     head_i = next((t.i for t in tokens if t.head not in tokens or t.head == t), None)
     lemmas = [t.lemma_.lower() for t in tokens]
     words = [t.lower_ for t in tokens]
     found: list[tuple[float, str, str]] = []        # (rank, sector, word); lower rank wins
+    covers_head = False
     for n in (3, 2):
         for i in range(len(lemmas) - n + 1):
             for seq in (lemmas[i:i + n], words[i:i + n]):
                 phrase = " ".join(seq)
                 if phrase in kb.sector_nouns:
                     found.append((0 if phrase not in WEAK_ROLE_NOUNS else 2, kb.sector_nouns[phrase], phrase))
+                    covers_head |= any(t.i == head_i for t in tokens[i:i + n])
     for t in tokens:
         for key in (t.lemma_.lower(), t.lower_):
             if key in kb.sector_nouns:
                 rank = 2 if key in WEAK_ROLE_NOUNS else (0.5 if t.i == head_i else 1)
                 found.append((rank, kb.sector_nouns[key], key))
+                covers_head |= t.i == head_i
                 break
     head_words = set(words) | set(lemmas)
     text = " ".join(words)
     for adj, sector, applies in kb.sector_modifiers:
         if f"{adj} " in text + " " and (not applies or head_words & applies or any(a in text for a in applies if " " in a)):
             found.append((-1, sector, adj))
-    if not found:
+    # "military exercises", "provincial capitals": a role word on a non-actor head names no actor.
+    if not found or (not covers_head and head_i is not None and require_head):
         return SectorCue()
     rank, sector, word = min(found, key=lambda x: x[0])
     return SectorCue(kb.sector_primary.get(sector, sector), word)

@@ -72,7 +72,9 @@ class MentionFinder:
 
     def _add(self, tokens, actor: Actor, antecedent: Mention | None = None) -> Mention:
         m = Mention(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), actor)
-        if antecedent is not None:
+        if antecedent is not None and antecedent.antecedent is not None:
+            m.antecedent, m.antecedent_text = antecedent.antecedent, antecedent.antecedent_text   # chain to the name
+        elif antecedent is not None:
             m.antecedent = (antecedent.start, antecedent.end)
             m.antecedent_text = self.doc.text[antecedent.start:antecedent.end]
         self.mentions.append(m)
@@ -99,13 +101,17 @@ class MentionFinder:
                 for m in group:  # one mention per member, all pointing at the same words
                     self._add(tokens, self._as_country(m.actor, text, f"coref:collective {size}"), m)
                 return
-        actor = resolve_tokens(self.kb, tokens, hits, self.when, self.doc_countries)
-        if actor.name is None and actor.sector is None:
+        named = any(h.start <= t.i < h.end for h in hits for t in tokens)
+        if not named:
             ante = self._antecedent_descriptor(tokens, head, tokens[0].idx)
             if ante is not None:
                 self._add(tokens, _copy(ante.actor, text, f"coref:{norm(text)}"), ante)
+                return
+        actor = resolve_tokens(self.kb, tokens, hits, self.when, self.doc_countries)
+        if actor.name is None and actor.sector is None:
             return
-        if actor.country is None and actor.sector in STATE_SECTORS and actor.kind == "sector":
+        definite = tokens[0].lower_ in ("the", "its", "this", "that") or head.pos_ == "PROPN"
+        if actor.country is None and actor.sector in STATE_SECTORS and actor.kind == "sector" and definite:
             ante = self._same_sector_country(actor.sector, tokens[0].idx)
             if ante is not None:
                 actor.country = ante.actor.country

@@ -197,6 +197,25 @@ def _tense(ev) -> str:
     return "future" if ev.modality in ("future", "intended") else "past"
 
 
+_FAR = 99
+_CLAUSE_BREAK = {"relcl", "acl", "csubj"}
+
+
+def clause_distance(trigger, date_root) -> int:
+    """Dependency distance from the trigger to a date, or _FAR when the path leaves the clause
+    through a relative clause ("the region which … two decades ago" does not date the main verb)."""
+    up = {a.i: k for k, a in enumerate([trigger, *trigger.ancestors])}
+    path_from_trigger = [trigger, *trigger.ancestors]
+    for k, a in enumerate([date_root, *date_root.ancestors]):
+        if a.i in up:
+            below_date = [date_root, *date_root.ancestors][:k]
+            below_trigger = path_from_trigger[:up[a.i]]
+            if any(t.dep_ in _CLAUSE_BREAK for t in below_date + below_trigger):
+                return _FAR
+            return k + up[a.i]
+    return _FAR
+
+
 def date_event(ev, sdoc, published) -> EventDate:
     """The date of an event: the temporal expression nearest its trigger in the parse."""
     span = sdoc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
@@ -209,13 +228,11 @@ def date_event(ev, sdoc, published) -> EventDate:
             return _unresolved("no temporal expression and no publication date")
         return EventDate(end=published.isoformat(), basis="no temporal expression: on or before publication")
 
-    def distance(ent) -> int:
-        ancestors = {a.i: k for k, a in enumerate([span.root, *span.root.ancestors])}
-        for k, a in enumerate([ent.root, *ent.root.ancestors]):
-            if a.i in ancestors:
-                return k + ancestors[a.i]
-        return 99
-    best = min(ents, key=distance)
+    best = min(ents, key=lambda ent: clause_distance(span.root, ent.root))
+    if clause_distance(span.root, best.root) >= _FAR:
+        if published is None:
+            return _unresolved("no temporal expression in the event's clause and no publication date")
+        return EventDate(end=published.isoformat(), basis="no temporal expression in the event's clause: on or before publication")
     out = resolve_date(best.text, published, _tense(ev))
     out.text, out.span = best.text, (best.start_char, best.end_char)
     return out

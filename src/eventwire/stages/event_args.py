@@ -14,7 +14,7 @@ from ..knowledge.lexicon import Lexicon
 TARGET_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "from", "over", "of"}
 SUBJ = {"nsubj", "csubj"}
 FUTURE_GOVERNORS = {"plan", "intend", "aim", "prepare", "expect", "set", "schedule", "seek", "want", "hope",
-                    "consider", "mull", "weigh", "propose", "decide", "poised", "due", "go", "move", "try",
+                    "consider", "mull", "weigh", "propose", "decide", "poised", "due", "go", "try",
                     "attempt", "pledge", "promise", "vow"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -32,7 +32,7 @@ def clause_subject(tok):
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head.i != cur.i:
             if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return cur.head, False
             cur, hops = cur.head, hops + 1
@@ -62,7 +62,7 @@ def argument_heads(trigger, noun=None):
     for c in trigger.children:
         if c.dep_ == "agent":
             sources.extend(p for p in c.children if p.dep_ == "pobj")
-        elif c.dep_ in ("dobj", "dative", "attr") and c is not noun:
+        elif c.dep_ in ("dobj", "dative", "attr") and (noun is None or c.i != noun.i):
             targets.append(c)
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             targets.extend(p for p in c.children if p.dep_ == "pobj")
@@ -92,7 +92,7 @@ def modality_of(trigger, lex: Lexicon, sentence_text: str) -> tuple[str, str | N
     hypo = lex.modal_cues.get("hypothetical", set()) | HYPOTHETICAL_AUX
     chain = [trigger]
     cur = trigger
-    while cur.dep_ in ("xcomp", "ccomp", "conj") and cur.head is not cur and len(chain) < 4:
+    while cur.dep_ in ("xcomp", "ccomp", "conj") and cur.head.i != cur.i and len(chain) < 4:
         cur = cur.head
         chain.append(cur)
     for t in chain:
@@ -114,7 +114,20 @@ def modality_of(trigger, lex: Lexicon, sentence_text: str) -> tuple[str, str | N
     if any(a.lower_ == "going" for a in trigger.children) or (
             trigger.head.lower_ == "going" and trigger.dep_ == "xcomp"):
         return "future", None
-    clause = " ".join(t.text for t in trigger.subtree) if trigger.dep_ != "ROOT" else sentence_text
-    if _AGO.search(clause):
+    if _AGO.search(" ".join(t.text for t in own_clause(trigger))):
         return "historical", None
     return "asserted", None
+
+
+_SUBCLAUSES = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}
+
+
+def own_clause(trigger) -> list:
+    """The trigger's clause without embedded clauses: a date in "the region which … two decades
+    ago" belongs to the relative clause, not to the main verb."""
+    out, stack = [], [trigger]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _SUBCLAUSES)
+    return sorted(out, key=lambda t: t.i)

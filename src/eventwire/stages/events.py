@@ -17,7 +17,7 @@ from . import register
 from .event_args import argument_heads, is_negated, modality_of, with_conjuncts
 
 INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"}
-_POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "nominal": 0.35}
+_POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nominal": 0.35}
 
 
 @dataclass(slots=True)
@@ -65,34 +65,51 @@ def _noun_match(tok, lex: Lexicon) -> Trigger | None:
     return None
 
 
-def candidates(sent, lex: Lexicon) -> list[Candidate]:
+def _object_event(tok, lex: Lexicon):
+    """An event noun the verb takes as object ("held talks", "came under fire", "took part in protests")."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    objs += [p for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ in ("in", "under", "out", "up", "on")
+             for p in c.children if p.dep_ == "pobj"]
+    for o in objs:
+        nt = _noun_match(o, lex)
+        if nt is not None:
+            return o, nt
+    return None
+
+
+def _has_actor_argument(noun, mentioned: set[int]) -> bool:
+    """A standalone event noun counts only with an actor attached ("Russia's attack on", "talks with Iran")."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod") and c.i in mentioned:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "by", "between", "from", "to"):
+            if any(t.i in mentioned for t in c.subtree):
+                return True
+    return False
+
+
+def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Candidate]:
     out: list[Candidate] = []
     used_nouns: set[int] = set()
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
             continue
         vt = _verb_match(tok, lex)
-        lemma = tok.lemma_.lower()
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-        objs += [p for c in tok.children if c.dep_ == "prt" for p in c.children if p.dep_ == "pobj"]
-        noun_hit = None
-        for o in objs:
-            nt = _noun_match(o, lex)
-            if nt is not None:
-                noun_hit = (o, nt)
-                break
-        if vt is not None and not (noun_hit and (lemma in lex.light_verbs or vt.weight < 0.6)):
+        light = lex.is_light(tok)
+        recipient = lex.verb_key(tok) in lex.recipient_verbs or tok.lemma_.lower() in lex.recipient_verbs
+        noun_hit = _object_event(tok, lex)
+        if vt is not None and not (noun_hit and (light or recipient or vt.weight < 0.6)):
             out.append(Candidate(vt, tok, None, "verb"))
             if noun_hit:
                 used_nouns.add(noun_hit[0].i)
         elif noun_hit is not None:
-            how = "light" if lemma in lex.light_verbs else "object"
+            how = "recipient" if recipient else "light" if light else "object"
             out.append(Candidate(noun_hit[1], tok, noun_hit[0], how))
             used_nouns.add(noun_hit[0].i)
     for tok in sent:
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_nouns:
             nt = _noun_match(tok, lex)
-            if nt is not None and tok.dep_ in ("nsubj", "nsubjpass", "ROOT", "pobj", "appos", "conj", "dobj"):
+            if nt is not None and _has_actor_argument(tok, mentioned):
                 out.append(Candidate(nt, None, tok, "nominal"))
     return out
 
@@ -100,7 +117,7 @@ def candidates(sent, lex: Lexicon) -> list[Candidate]:
 def _depth(tok, lex: Lexicon) -> float:
     """Distance to the sentence root, not counting reporting verbs ("said that …")."""
     d, cur = 0.0, tok
-    while cur.head is not cur and d < 12:
+    while cur.head.i != cur.i and d < 12:
         parent = cur.head
         if not (parent.lemma_.lower() in lex.reporting_verbs and cur.dep_ in ("ccomp", "advcl", "parataxis")):
             d += 1
@@ -108,16 +125,20 @@ def _depth(tok, lex: Lexicon) -> float:
     return d
 
 
-def _governed_by_intent(cand: Candidate, by_token: dict[int, Candidate]) -> bool:
+def governing_intent(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The intent trigger whose complement this candidate is ("agreed to lift", "accused X of
+    attacking", "demanded that troops withdraw"); None when it stands on its own."""
     cur = cand.anchor
-    for _ in range(3):
-        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl") or cur.head is cur:
-            return False
+    for _ in range(4):
+        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "prep") or cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "prep" and cur.lower_ not in ("of", "for", "to", "on", "over"):
+            return None
         cur = cur.head
         gov = by_token.get(cur.i)
-        if gov is not None and gov.trigger.type in INTENT_TYPES and gov is not cand:
-            return True
-    return False
+        if gov is not None and gov is not cand and gov.trigger.type in INTENT_TYPES:
+            return gov
+    return None
 
 
 class EventCoder:
@@ -131,16 +152,26 @@ class EventCoder:
             for t in sdoc.char_span(m.start, m.end, alignment_mode="expand") or ():
                 mentions_at.setdefault(t.i, []).append(m)
         events: list[Event] = []
+        mentioned = set(mentions_at)
         for sent in sdoc.sents:
             if not sent.text.strip():
                 continue
-            cands = candidates(sent, self.lex)
+            cands = candidates(sent, self.lex, mentioned)
             by_token = {c.anchor.i: c for c in cands}
+            notes: dict[int, str] = {}
             for c in cands:
-                if c.how != "nominal" and _governed_by_intent(c, by_token):
+                gov = governing_intent(c, by_token) if c.how != "nominal" else None
+                if gov is not None:
+                    # The complement is the content of the intent, not a second event.
+                    if is_negated(c.anchor, c.noun) and gov.trigger.type == "AGREE":
+                        notes[id(gov)] = "promise of restraint"
+                    continue
+            for c in cands:
+                if c.how != "nominal" and governing_intent(c, by_token) is not None:
                     continue
                 ev = self._event(doc, sent, c, mentions_at)
                 if ev is not None:
+                    ev.note = notes.get(id(c), ev.note)
                     events.append(ev)
         return events
 
@@ -169,6 +200,8 @@ class EventCoder:
                     src_heads.append(ch)
         source = self._actors(src_heads, mentions_at)
         target = [m for m in self._actors(tgt_heads, mentions_at) if m not in source]
+        if c.how == "recipient":      # "Iran faces sanctions": the subject receives the event
+            source, target = [], source + target
         negated = is_negated(anchor, c.noun)
         modality, note = modality_of(anchor, self.lex, sent.text)
         tokens = [t for t in (c.verb, c.noun) if t is not None]

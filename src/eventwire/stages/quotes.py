@@ -47,7 +47,7 @@ def outlet_in(doc: Document, sent) -> str | None:
     for tok in sent:
         lemma = tok.lemma_.lower()
         heads = []
-        if lemma == "according":
+        if tok.lower_ == "according":
             heads = [p for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
         elif lemma in ("tell", "quote", "interview", "report"):
             heads = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubj")]
@@ -70,7 +70,7 @@ def reporting_frame(doc: Document, tok):
             subj = next((c for c in cand.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.lower_ not in ("it", "that", "this", "what"):
                 return cand, _speaker_actor(doc, subj), outlet_in(doc, cand.sent)
-    if any(t.lemma_.lower() == "according" for t in tok.sent):
+    if any(t.lower_ == "according" for t in tok.sent):
         return None, None, outlet_in(doc, tok.sent)
     return None, None, None
 
