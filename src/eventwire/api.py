@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import asdict
 
 from .knowledge.actors import load_kb
-from .knowledge.gazetteer import load_gazetteer, rank
+from .knowledge.gazetteer import fuzzy_lookup, load_gazetteer, rank
 from .knowledge.resolve import find_hits, resolve_tokens
 from .stages.dates import resolve_date as _resolve_date
 from .stages.ingest import parse_published
@@ -70,7 +70,7 @@ def resolve_place(text: str, context: str | None = None) -> dict:
     """Geocode one place name, disambiguated by the other places and actors in the context."""
     gz = load_gazetteer()
     kb = load_kb()
-    cands = gz.lookup(text)
+    cands = gz.lookup(text) or fuzzy_lookup(text)
     blank = {"name": None, "country": None, "lat": None, "lon": None, "geonameid": None, "admin1": None,
              "feature": None, "confidence": 0.0}
     if not cands:
@@ -92,7 +92,7 @@ def resolve_place(text: str, context: str | None = None) -> dict:
         if span is not None:
             from .stages.places import _qualifier
             qualifier = _qualifier(sdoc, span.end)
-    scored = rank(cands, ctx, qualifier)
+    scored = rank(cands, ctx, qualifier, text)
     best_score, best = scored[0]
     margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
     return {"text": text, "name": best.name, "country": best.country, "lat": best.lat, "lon": best.lon,

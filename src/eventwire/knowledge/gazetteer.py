@@ -106,6 +106,7 @@ def load_gazetteer() -> Gazetteer:
             for alt in c.get("alternatenames") or ():
                 if _ascii_ok(alt) and len(alt) >= 4:
                     gz.add(alt, entry)
+    _add_subdivisions(gz)
     for r in load_yaml("places/regions.yaml") or []:
         if not isinstance(r, dict) or not r.get("name"):
             continue
@@ -119,6 +120,46 @@ def load_gazetteer() -> Gazetteer:
     return gz
 
 
+def _add_subdivisions(gz: Gazetteer) -> None:
+    """First-level subdivisions from pycountry (provinces, states, regions): no coordinates, but
+    they name a country, which is what context ranking needs ("Andalusia" → Spain)."""
+    import pycountry
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code == "US":
+            continue
+        iso3 = gz.iso2to3.get(sub.country_code)
+        if not iso3 or len(sub.name) < 4:
+            continue
+        entry = GeoEntry(sub.name, iso3, None, None, None, sub.code.split("-", 1)[1], "admin1", 0)
+        gz.add(sub.name, entry)
+        folded = unicodedata.normalize("NFKD", sub.name).encode("ascii", "ignore").decode()
+        if folded != sub.name:
+            gz.add(folded, entry)
+
+
+@functools.lru_cache(maxsize=1)
+def fuzzy_names() -> tuple[list[str], list[str]]:
+    """Names for the fuzzy fallback: cities of 100k+ people only, so near-misses stay rare."""
+    gz = load_gazetteer()
+    names = sorted({e.name for values in gz.index._items.values() for _, _, e in values
+                    if e.feature == "city" and e.population >= 100_000})
+    folded = [unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode().lower() for n in names]
+    return names, folded
+
+
+def fuzzy_lookup(surface: str, cutoff: float = 88.0) -> list[GeoEntry]:
+    """Spelling variants ("Khan Younis" → "Khan Yunis") with rapidfuzz, above a strict threshold."""
+    from rapidfuzz import fuzz, process
+    if len(surface) < 5:
+        return []
+    names, folded = fuzzy_names()
+    q = unicodedata.normalize("NFKD", surface).encode("ascii", "ignore").decode().lower()
+    best = process.extractOne(q, folded, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if best is None or best[0][:1] != q[:1]:
+        return []
+    return load_gazetteer().lookup(names[best[2]])
+
+
 def _country_forms(kb):
     for e in kb.entries:
         if e.kind != "country" or not e.country:
@@ -127,18 +168,24 @@ def _country_forms(kb):
             yield form.surface, e.country, form.how
 
 
-_FEATURE_PRIOR = {"country": 3.0, "border": 2.5, "region": 2.0, "subregion_of_country": 2.2, "water": 2.0,
+_FEATURE_PRIOR = {"admin1": 1.0, "country": 3.0, "border": 2.5, "region": 2.0, "subregion_of_country": 2.2, "water": 2.0,
                   "disputed": 2.2, "state": 2.0, "site": 2.0, "base": 2.0, "city": 0.0, "demonym": 1.0}
 
 
-def rank(candidates: list[GeoEntry], context: set[str], qualifier: str | None = None) -> list[tuple[float, GeoEntry]]:
-    """Score candidates: context countries, an explicit qualifier ("Paris, Texas"), feature, population."""
+def rank(candidates: list[GeoEntry], context: set[str], qualifier: str | None = None,
+         surface: str | None = None) -> list[tuple[float, GeoEntry]]:
+    """Score candidates: context countries, an explicit qualifier ("Paris, Texas", "Washington
+    state"), the feature, whether the name is the place's own rather than an alternate, population."""
     gz = load_gazetteer()
     scored = []
     for e in candidates:
         s = _FEATURE_PRIOR.get(e.feature, 0.0) + math.log10(max(e.population, 1)) / 2.5
         if e.country in context or any(c in context for c in e.countries):
-            s += 3.0
+            s += 4.0
+        if surface and e.name.lower() == surface.lower():
+            s += 0.5
+        if qualifier and qualifier.lower() == "state" and e.feature == "state":
+            s += 6.0
         if qualifier:
             q = qualifier.lower()
             if (e.country and gz.countries.get(e.country) and gz.countries[e.country].name.lower() == q) or (

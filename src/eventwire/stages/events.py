@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
 from ..types import Document, Event, Evidence, Mention
 from . import register
+from .nlp import content_span
 from .event_args import argument_heads, is_negated, modality_of, with_conjuncts
 
 INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"}
@@ -215,13 +216,12 @@ class EventCoder:
         depth = _depth(anchor, self.lex)
         conf += 0.1 if depth <= 1 else 0.0
         key = f"{doc.id}:{t_start}:{t_end}:{trig.type}:{c.how}"
+        s_start, s_end = content_span(sent)
         return Event(
             event_id=hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=doc.id, event_type=trig.type,
             mode=trig.mode, context=list(trig.context), cameo=trig.cameo, confidence=min(conf, 0.99),
             negated=negated, modality=modality, source=source, target=target,
-            evidence=Evidence(doc.text[sent.start_char:sent.end_char].strip(),
-                              sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
-                              sent.end_char - (len(sent.text) - len(sent.text.rstrip()))),
+            evidence=Evidence(doc.text[s_start:s_end], s_start, s_end),
             trigger=(t_start, t_end), trigger_text=doc.text[t_start:t_end],
             salience=-depth - (0.5 if c.how == "nominal" else 0.0), note=note)
 

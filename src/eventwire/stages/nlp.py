@@ -35,6 +35,14 @@ def load_nlp():
     return nlp
 
 
+def content_span(sent) -> tuple[int, int] | None:
+    """Character range of a sentence without the blanked boilerplate or whitespace around it."""
+    toks = [t for t in sent if not t.is_space]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
 def nlp_text(masked: str) -> str:
     """Same length as ``masked``; single newlines inside paragraphs become spaces."""
     return _WRAP.sub(" ", masked)
@@ -45,8 +53,11 @@ def parse_documents(docs: list[Document], batch_size: int = 32) -> None:
     texts = [nlp_text(d.masked or d.text) for d in docs]
     for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=batch_size)):
         doc.spacy_doc = sdoc
-        doc.sentences = [Sentence(s.start_char, s.end_char, doc.text[s.start_char:s.end_char])
-                         for s in sdoc.sents if s.text.strip()]
+        doc.sentences = []
+        for s in sdoc.sents:
+            span = content_span(s)
+            if span is not None:
+                doc.sentences.append(Sentence(span[0], span[1], doc.text[span[0]:span[1]]))
 
 
 @register("nlp")

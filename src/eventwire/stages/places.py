@@ -22,7 +22,9 @@ def _place(e: GeoEntry, conf: float, start: int | None, end: int | None) -> Plac
 
 
 def _qualifier(sdoc, end: int) -> str | None:
-    """'Paris, Texas' → 'Texas'."""
+    """'Paris, Texas' → 'Texas'; 'Washington state' → 'state'."""
+    if end < len(sdoc) and sdoc[end].lower_ == "state" and sdoc[end].pos_ in ("NOUN", "PROPN"):
+        return "state"
     if end + 1 < len(sdoc) and sdoc[end].text == "," and sdoc[end + 1].pos_ == "PROPN":
         j = end + 1
         while j + 1 < len(sdoc) and sdoc[j + 1].pos_ == "PROPN":
@@ -60,7 +62,7 @@ def geocode_document(doc: Document) -> list[tuple[int, int, Place]]:
             continue            # lower-case words that happen to be town names
         if not is_ner and features <= {"city"} and span.root.pos_ != "PROPN":
             continue
-        scored = rank(cands, ctx, _qualifier(sdoc, m.end))
+        scored = rank(cands, ctx, _qualifier(sdoc, m.end), span.text)
         best_score, best = scored[0]
         margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
         conf = min(0.95, 0.55 + 0.1 * margin + (0.1 if is_ner else 0.0))

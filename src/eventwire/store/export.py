@@ -46,10 +46,11 @@ def export_events(db: str, fmt: str, out: Path, since: str | None = None, countr
         raise StoreError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     where, params = _where(since, country, event_type)
     with open_store(db, read_only=True) as store:
-        cur = store.con.execute(_FLAT_SQL + where + " ORDER BY event_date, e.event_id", params)
-        cols = [c[0] for c in cur.description]
+        sql = _FLAT_SQL + where + " ORDER BY event_date, e.event_id"
         if fmt == "parquet":
-            return _parquet(cur.fetch_arrow_table(), out)
+            return _parquet(store.con.sql(sql, params=params).to_arrow_table(), out)
+        cur = store.con.execute(sql, params)
+        cols = [c[0] for c in cur.description]
         rows = [dict(zip(cols, r)) for r in cur.fetchall()]
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt in ("jsonl", "plover"):
