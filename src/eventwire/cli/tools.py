@@ -43,7 +43,7 @@ def _confusion(rep) -> None:
     for g in rep.per_type:
         row = rep.confusion.get(g, {})
         t.add_row(g, *[str(row.get(c, "")) for c in types])
-    Console().print(t)
+    Console(width=max(160, Console().width)).print(t)
 
 
 def register(app: typer.Typer) -> None:
@@ -81,7 +81,7 @@ def register(app: typer.Typer) -> None:
                     for p in rep.predictions:
                         if p.pred_type != p.gold_type:
                             fh.write(json.dumps({"id": p.id, "gold": p.gold_type, "pred": p.pred_type,
-                                                 "text": p.text}) + "\n")
+                                                 "trigger": p.trigger, "text": p.text}) + "\n")
 
     @app.command()
     def bench(docs: int = typer.Option(200, "--docs", help="Number of documents."),

@@ -32,7 +32,8 @@ def predict(records: list[GoldRecord], config: Config | None = None) -> list[Pre
         ev = main_event(doc.events) if doc else None
         preds.append(Prediction(
             r.event_type, ev.event_type if ev else None, ev.confidence if ev else 0.0, r.source, r.target,
-            _countries(ev.source) if ev else set(), _countries(ev.target) if ev else set(), r.id, r.text))
+            _countries(ev.source) if ev else set(), _countries(ev.target) if ev else set(), r.id, r.text,
+            f"{ev.trigger_text} [{ev.mode}/{ev.modality}]" if ev else None))
     return preds
 
 

@@ -20,6 +20,7 @@ class Prediction:
     pred_target: set[str] = field(default_factory=set)
     id: str = ""
     text: str = ""
+    trigger: str | None = None
 
 
 @dataclass(slots=True)

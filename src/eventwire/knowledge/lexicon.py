@@ -39,6 +39,9 @@ class Lexicon:
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)
     light_verbs: set[str] = field(default_factory=set)          # "hold", "carry out" (lemma + particle)
     recipient_verbs: set[str] = field(default_factory=set)      # "face", "come under": subject is the target
+    transfer_verbs: set[str] = field(default_factory=set)       # "hand over" + goods → AID
+    aid_goods: set[str] = field(default_factory=set)
+    reversal_verbs: set[str] = field(default_factory=set)       # "lift" + curfew → CONCEDE
     reporting_verbs: set[str] = field(default_factory=set)
     negators: set[str] = field(default_factory=set)
     modal_cues: dict[str, set[str]] = field(default_factory=dict)
@@ -49,6 +52,10 @@ class Lexicon:
         lemma = tok.lemma_.lower()
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         return f"{lemma} {prt}" if prt else lemma
+
+    def has_key(self, tok, table: set[str]) -> bool:
+        key = self.verb_key(tok)
+        return key in table or key.split(" ")[0] in table
 
     def is_light(self, tok) -> bool:
         key = self.verb_key(tok)
@@ -76,7 +83,8 @@ def _parse_noun(spec: str, base: dict) -> Trigger:
 
 def _cues(data: dict) -> dict:
     out = {}
-    for key in ("light_verbs", "reporting_verbs", "negators", "recipient_light_verbs"):
+    for key in ("light_verbs", "reporting_verbs", "negators", "recipient_light_verbs", "transfer_verbs", "aid_goods",
+                "reversal_verbs"):
         out[key] = {str(w).lower() for w in data.get(key) or []}
     out["modal_cues"] = {k: {str(w).lower() for w in v or []} for k, v in (data.get("modal_cues") or {}).items()}
     return out
@@ -93,6 +101,9 @@ def load_lexicon() -> Lexicon:
             lex.reporting_verbs |= cues["reporting_verbs"]
             lex.negators |= cues["negators"]
             lex.recipient_verbs |= cues["recipient_light_verbs"]
+            lex.transfer_verbs |= cues["transfer_verbs"]
+            lex.aid_goods |= cues["aid_goods"]
+            lex.reversal_verbs |= cues["reversal_verbs"]
             for k, v in cues["modal_cues"].items():
                 lex.modal_cues.setdefault(k, set()).update(v)
             continue

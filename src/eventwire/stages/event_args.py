@@ -14,10 +14,12 @@ from ..knowledge.lexicon import Lexicon
 TARGET_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "from", "over", "of"}
 SUBJ = {"nsubj", "csubj"}
 FUTURE_GOVERNORS = {"plan", "intend", "aim", "prepare", "expect", "set", "schedule", "seek", "want", "hope",
-                    "consider", "mull", "weigh", "propose", "decide", "poised", "due", "go", "try",
-                    "attempt", "pledge", "promise", "vow"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
+                    "consider", "mull", "weigh", "propose", "decide", "poised", "due", "go", "pledge", "promise", "vow"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can"}
+OBLIGATION_AUX = {"must", "should", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+REFUSAL_GOVERNORS = {"fail", "refuse", "decline", "reject"}
+READINESS = {"prepared", "willing", "ready", "able", "swear", "determined", "resolve", "prepare"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 _AGO = re.compile(r"\b(?:decades?|years?|centur(?:y|ies))\s+ago\b|\b(?:in|during|since) the (?:19|18)\d0s\b|"
                   r"\bduring the (?:soviet|cold war|colonial|ottoman)\b|\bin (?:19\d\d|18\d\d)\b", re.I)
@@ -97,8 +99,14 @@ def modality_of(trigger, lex: Lexicon, sentence_text: str) -> tuple[str, str | N
         chain.append(cur)
     for t in chain:
         auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in OBLIGATION_AUX for a in auxes) or (
+                t.dep_ == "xcomp" and t.head.lemma_.lower() in ("have", "need") and t.head.i != t.i):
+            return "obligation", None
         if any(a in FUTURE_AUX or a in future for a in auxes):
-            return "future", None
+            return ("conditional" if _has_condition(t) else "future"), None
+        if "would" in auxes and any(a.lemma_.lower() in lex.reporting_verbs for a in t.ancestors):
+            # "said they would boycott": future in reported speech, not a hypothetical
+            return ("conditional" if _has_condition(t) else "future"), None
         if any(a in hypo for a in auxes):
             conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
                               for c in t.children)
@@ -107,10 +115,14 @@ def modality_of(trigger, lex: Lexicon, sentence_text: str) -> tuple[str, str | N
             return "conditional", None
     for t in chain[1:]:
         lemma = t.lemma_.lower()
+        if lemma in REFUSAL_GOVERNORS:
+            return "refused", None
+        if lemma in ("try", "attempt", "seek") and t.dep_ != "xcomp":
+            return "attempted", None
         if lemma in ("threaten", "warn"):
             return "threatened", None
-        if lemma in FUTURE_GOVERNORS:
-            return ("intended" if lemma in ("intend", "aim", "seek", "want", "hope", "try", "attempt") else "future"), None
+        if lemma in FUTURE_GOVERNORS or lemma in READINESS:
+            return ("intended" if lemma in ("intend", "aim", "want", "hope") else "future"), None
     if any(a.lower_ == "going" for a in trigger.children) or (
             trigger.head.lower_ == "going" and trigger.dep_ == "xcomp"):
         return "future", None
@@ -120,6 +132,11 @@ def modality_of(trigger, lex: Lexicon, sentence_text: str) -> tuple[str, str | N
 
 
 _SUBCLAUSES = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}
+
+
+def _has_condition(tok) -> bool:
+    """An 'if'/'unless' clause on the verb: "will withdraw unless …" is a conditional threat."""
+    return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in tok.children)
 
 
 def own_clause(trigger) -> list:

@@ -17,6 +17,28 @@ from . import register
 from .nlp import content_span
 from .event_args import argument_heads, is_negated, modality_of, with_conjuncts
 
+# PLOVER codes an announced future action by what it expresses: intent to cooperate is AGREE,
+# intent to harm is THREATEN, a refusal to cooperate is REJECT, and "X must do Y" is a demand.
+COOPERATIVE = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "CONSULT", "SUPPORT"}
+CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+PROSPECTIVE = {"future", "intended", "conditional"}
+
+
+def recode(etype: str, modality: str, negated: bool) -> str:
+    """The PLOVER type of an event given its modality (the manual: AGREE ~ SUPPORT + future)."""
+    if modality == "obligation":
+        return "REQUEST"
+    if modality in PROSPECTIVE:
+        if etype in COOPERATIVE or (etype == "AGREE" and negated):
+            return "REJECT" if negated else "AGREE"
+        if etype in CONFLICTUAL and not negated:
+            return "THREATEN"
+    if modality == "refused" and etype in COOPERATIVE | {"AGREE"}:
+        return "REJECT"
+    return etype
+
+
+_CAMEO_ROOT = {"AGREE": "03", "REJECT": "12", "THREATEN": "13", "REQUEST": "10"}
 INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"}
 _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nominal": 0.35}
 
@@ -66,16 +88,56 @@ def _noun_match(tok, lex: Lexicon) -> Trigger | None:
     return None
 
 
-def _object_event(tok, lex: Lexicon):
-    """An event noun the verb takes as object ("held talks", "came under fire", "took part in protests")."""
+def _objects(tok) -> list:
+    """Direct objects, objects of particles, and the nouns inside quantities ("tons of aid")."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     objs += [p for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ in ("in", "under", "out", "up", "on")
              for p in c.children if p.dep_ == "pobj"]
-    for o in objs:
+    objs += [p for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj"]
+    return objs
+
+
+def _object_event(tok, lex: Lexicon):
+    """An event noun the verb takes as object ("held talks", "came under fire", "took part in protests")."""
+    for o in _objects(tok):
         nt = _noun_match(o, lex)
         if nt is not None:
             return o, nt
     return None
+
+
+_REVERSED = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "PROTEST": "CONCEDE", "THREATEN": "CONCEDE",
+             "ASSAULT": "RETREAT", "MOBILIZE": "RETREAT",
+             "AID": "SANCTION", "COOPERATE": "SANCTION", "CONSULT": "SANCTION", "AGREE": "SANCTION"}
+_REVERSED_CAMEO = {"CONCEDE": "080", "RETREAT": "087", "SANCTION": "160"}
+
+
+def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
+    """Verb + object compositions: transfer verb + goods → AID; reversal verb + event → its undoing."""
+    if lex.has_key(tok, lex.transfer_verbs):
+        for o in _objects(tok):
+            if o.lemma_.lower() in lex.aid_goods or " ".join(
+                    t.lemma_.lower() for t in o.doc[max(o.left_edge.i, o.i - 2):o.i + 1]) in lex.aid_goods:
+                mil = o.lemma_.lower() in ("weapon", "arm", "ammunition", "munition", "missile", "tank", "rifle",
+                                           "artillery", "shell", "drone")
+                t = Trigger("aid-transfer", "AID", None, "072" if mil else "070", ("military",) if mil else (),
+                            0.9, "noun", o.lemma_.lower())
+                return Candidate(t, tok, o, "light")
+    if noun_hit is not None and lex.has_key(tok, lex.reversal_verbs):
+        noun, nt = noun_hit
+        flipped = _REVERSED.get(nt.type)
+        if flipped:
+            t = Trigger(f"reversal-{nt.family}", flipped, None, _REVERSED_CAMEO[flipped], nt.context, 0.9, "noun",
+                        nt.lemma)
+            return Candidate(t, tok, noun, "light")
+    return None
+
+
+def _is_control_verb(tok, vt: Trigger) -> bool:
+    """A non-intent verb with a to-infinitive complement is aspect or attempt, not the event."""
+    return vt.type not in INTENT_TYPES and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children) for c in tok.children)
 
 
 def _has_actor_argument(noun, mentioned: set[int]) -> bool:
@@ -97,8 +159,16 @@ def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Ca
             continue
         vt = _verb_match(tok, lex)
         light = lex.is_light(tok)
-        recipient = lex.verb_key(tok) in lex.recipient_verbs or tok.lemma_.lower() in lex.recipient_verbs
-        noun_hit = _object_event(tok, lex)
+        recipient = lex.has_key(tok, lex.recipient_verbs)
+        reporting = tok.lemma_.lower() in lex.reporting_verbs and not light
+        noun_hit = None if reporting else _object_event(tok, lex)
+        composed = _composed(tok, lex, noun_hit)
+        if composed is not None:
+            out.append(composed)
+            used_nouns.add(composed.noun.i)
+            continue
+        if vt is not None and _is_control_verb(tok, vt):
+            continue        # "tried to hack", "began collecting": the complement is the event
         if vt is not None and not (noun_hit and (light or recipient or vt.weight < 0.6)):
             out.append(Candidate(vt, tok, None, "verb"))
             if noun_hit:
@@ -167,14 +237,25 @@ class EventCoder:
                     if is_negated(c.anchor, c.noun) and gov.trigger.type == "AGREE":
                         notes[id(gov)] = "promise of restraint"
                     continue
+            content_nouns = {c.anchor.head.i for c in cands
+                             if c.anchor.dep_ in ("acl", "relcl") and c.trigger.type in INTENT_TYPES}
             for c in cands:
                 if c.how != "nominal" and governing_intent(c, by_token) is not None:
                     continue
+                if c.noun is not None and c.noun.i in content_nouns:
+                    continue    # "issued a declaration demanding …": the demand is the event
                 ev = self._event(doc, sent, c, mentions_at)
                 if ev is not None:
                     ev.note = notes.get(id(c), ev.note)
                     events.append(ev)
         return events
+
+    def _speaker(self, anchor, mentions_at) -> list[Mention]:
+        for a in anchor.ancestors:
+            if a.lemma_.lower() in self.lex.reporting_verbs:
+                subj = [c for c in a.children if c.dep_ == "nsubj"]
+                return self._actors(subj, mentions_at)
+        return []
 
     def _actors(self, heads, mentions_at) -> list[Mention]:
         out: list[Mention] = []
@@ -205,6 +286,16 @@ class EventCoder:
             source, target = [], source + target
         negated = is_negated(anchor, c.noun)
         modality, note = modality_of(anchor, self.lex, sent.text)
+        etype = recode(trig.type, modality, negated)
+        if c.how == "light" and c.verb is not None and c.verb.lemma_.lower() in ("sign", "ink", "initial") \
+                and trig.type == "AGREE":
+            etype = "SUPPORT"       # CAMEO 057: signing a formal agreement is SUPPORT in PLOVER
+        if etype != trig.type:
+            note = f"{modality} {trig.type}"
+            if etype == "REQUEST":      # "Russia said Sudan must return …": the speaker demands of the doer
+                speaker = self._speaker(anchor, mentions_at)
+                if speaker:
+                    source, target = speaker, source
         tokens = [t for t in (c.verb, c.noun) if t is not None]
         t_start = min(t.idx for t in tokens)
         t_end = max(t.idx + len(t.text) for t in tokens)
@@ -217,9 +308,10 @@ class EventCoder:
         conf += 0.1 if depth <= 1 else 0.0
         key = f"{doc.id}:{t_start}:{t_end}:{trig.type}:{c.how}"
         s_start, s_end = content_span(sent)
+        same = etype == trig.type
         return Event(
-            event_id=hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=doc.id, event_type=trig.type,
-            mode=trig.mode, context=list(trig.context), cameo=trig.cameo, confidence=min(conf, 0.99),
+            event_id=hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=doc.id, event_type=etype,
+            mode=trig.mode if same else None, context=list(trig.context), cameo=trig.cameo if same else _CAMEO_ROOT[etype], confidence=min(conf, 0.99),
             negated=negated, modality=modality, source=source, target=target,
             evidence=Evidence(doc.text[s_start:s_end], s_start, s_end),
             trigger=(t_start, t_end), trigger_text=doc.text[t_start:t_end],
