@@ -17,6 +17,10 @@ class StoreError(EventwireError):
     """The DuckDB store refused an operation (bad query, newer schema, …)."""
 
 
+class PipelineError(EventwireError):
+    """A document could not be coded (the batch goes on; the API reports it)."""
+
+
 class MissingExtraError(EventwireError):
     """An optional dependency is not installed."""
 

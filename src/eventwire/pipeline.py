@@ -70,9 +70,19 @@ class Pipeline:
 
 
 def code_texts(texts: Iterable[str], published=None, config: Config | None = None) -> list[Document]:
-    """Python API: code raw article texts and return the Documents with their events."""
+    """Python API: code raw article texts and return the Documents with their events, in order.
+
+    A text the pipeline cannot code raises PipelineError naming it: the API never drops input."""
+    from .errors import PipelineError
     from .stages.ingest import content_id, parse_published
     pub = parse_published(published)
-    docs = [Document(id=content_id(t), text=t, published=pub, published_basis="argument" if pub else None)
-            for t in texts]
-    return [d for d in Pipeline.from_config(config).run(docs) if isinstance(d, Document)]
+    docs = [Document(id=f"{i}:{content_id(t)}", text=t, published=pub, published_basis="argument" if pub else None)
+            for i, t in enumerate(texts)]
+    out = list(Pipeline.from_config(config).run(docs))
+    failed = [s for s in out if isinstance(s, Skip)]
+    if failed:
+        raise PipelineError(f"{len(failed)} text(s) failed: " + "; ".join(f"#{s.doc_id.split(':')[0]}: {s.reason}"
+                                                                         for s in failed[:5]))
+    for d in out:
+        d.id = d.id.split(":", 1)[1]
+    return out

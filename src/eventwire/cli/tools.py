@@ -49,6 +49,8 @@ def _confusion(rep) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("eval")
     def eval_cmd(gold: Optional[str] = typer.Option(None, "--gold", help="PLOVER GSR file (default: ../shared/…/PLOVER_GSR_CAMEO.txt) or a JSONL gold set."),
+                 suite: Optional[str] = typer.Option(None, "--suite", help="Score an authored gold set instead: actors, places, dates, quotes, modality or all."),
+                 data_dir: Path = typer.Option(Path("tests/data"), "--data-dir", help="Where the authored gold sets live."),
                  split: str = typer.Option("both", "--split", help="dev, test, both or all"),
                  as_json: bool = typer.Option(False, "--json"),
                  confusion: bool = typer.Option(False, "--confusion", help="Print the confusion matrix."),
@@ -56,6 +58,11 @@ def register(app: typer.Typer) -> None:
         """Score the event coder against gold: per-type P/R/F1, macro-F1, calibration, actor agreement."""
         from ..evaluation.gold import find_gsr, load_gsr, load_jsonl_gold
         from ..evaluation.run import evaluate
+        if suite:
+            from ..evaluation.suites import SUITES, run_suite
+            names = SUITES if suite == "all" else [suite]
+            print(json.dumps({n: run_suite(n, data_dir) for n in names}, indent=2))
+            return
         path = find_gsr(gold)
         if path is None or not path.exists():
             Console(stderr=True).print("[red]error:[/red] no gold file: pass --gold PATH "

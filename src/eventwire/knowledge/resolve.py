@@ -128,6 +128,16 @@ def role_of_text(kb: ActorKB, text: str) -> RoleCue:
     return RoleCue()
 
 
+def _entity_of(tok):
+    """The PERSON/ORG named entity a token belongs to, if any."""
+    if tok.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
 def _span_text(tokens) -> str:
     doc = tokens[0].doc
     return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
@@ -194,6 +204,15 @@ def resolve_tokens(kb: ActorKB, tokens, hits: list[Hit], when: dt.date | None,
     elif head.pos_ == "PROPN" and _ORG_SUFFIX.search(text):
         actor.sector, actor.kind, actor.confidence = "BUS", "organization", 0.4
         basis.append("company name suffix")
+    if actor.name is None and primary is None:
+        ent = _entity_of(head)
+        if ent is not None:
+            # A name the KB does not know keeps its own text: never forced onto a KB entry.
+            actor.name = ent.text
+            actor.kind = "person" if ent.label_ == "PERSON" else "organization"
+            actor.country = actor.country or (modifier.country if modifier else None)
+            actor.confidence = max(actor.confidence, 0.4)
+            basis.append(f"unresolved {ent.label_} name (not in the knowledge base)")
     actor.sector = kb.sector_primary.get(actor.sector, actor.sector) if actor.sector else None
     actor.basis = "; ".join(b for b in basis if b)
     return actor

@@ -38,7 +38,13 @@ def recode(etype: str, modality: str, negated: bool) -> str:
     return etype
 
 
-_CAMEO_ROOT = {"AGREE": "03", "REJECT": "12", "THREATEN": "13", "REQUEST": "10"}
+# CAMEO root code for an event whose PLOVER type was recoded from its trigger's.
+_CAMEO_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "057", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
+               "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
+               "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17", "ASSAULT": "18"}
+# The modality of an event that is the content of an intent verb.
+_CONTENT_MODALITY = {"THREATEN": "threatened", "AGREE": "intended", "REQUEST": "requested", "REJECT": "refused",
+                     "CONCEDE": "intended", "SUPPORT": "intended", "ACCUSE": "alleged"}
 INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"}
 _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nominal": 0.35}
 
@@ -230,21 +236,20 @@ class EventCoder:
             cands = candidates(sent, self.lex, mentioned)
             by_token = {c.anchor.i: c for c in cands}
             notes: dict[int, str] = {}
+            governed: dict[int, Candidate] = {}
             for c in cands:
                 gov = governing_intent(c, by_token) if c.how != "nominal" else None
                 if gov is not None:
-                    # The complement is the content of the intent, not a second event.
+                    governed[id(c)] = gov
                     if is_negated(c.anchor, c.noun) and gov.trigger.type == "AGREE":
                         notes[id(gov)] = "promise of restraint"
-                    continue
             content_nouns = {c.anchor.head.i for c in cands
                              if c.anchor.dep_ in ("acl", "relcl") and c.trigger.type in INTENT_TYPES}
             for c in cands:
-                if c.how != "nominal" and governing_intent(c, by_token) is not None:
-                    continue
                 if c.noun is not None and c.noun.i in content_nouns:
                     continue    # "issued a declaration demanding …": the demand is the event
-                ev = self._event(doc, sent, c, mentions_at)
+                gov = governed.get(id(c))
+                ev = self._event(doc, sent, c, mentions_at, content_of=gov)
                 if ev is not None:
                     ev.note = notes.get(id(c), ev.note)
                     events.append(ev)
@@ -266,7 +271,9 @@ class EventCoder:
                         out.append(m)
         return out
 
-    def _event(self, doc: Document, sent, c: Candidate, mentions_at) -> Event | None:
+    def _event(self, doc: Document, sent, c: Candidate, mentions_at, content_of: Candidate | None = None) -> Event | None:
+        """Build the event for a candidate. With ``content_of`` the candidate is what an intent verb
+        was about ("threatened to strike"): it is emitted with that modality, never as asserted."""
         trig = c.trigger
         anchor = c.anchor
         if c.verb is not None:
@@ -286,7 +293,12 @@ class EventCoder:
             source, target = [], source + target
         negated = is_negated(anchor, c.noun)
         modality, note = modality_of(anchor, self.lex, sent.text)
-        etype = recode(trig.type, modality, negated)
+        if content_of is not None:
+            modality = _CONTENT_MODALITY.get(content_of.trigger.type, "intended")
+            note = f"content of {content_of.trigger.type} '{content_of.anchor.text}'"
+            if not source:
+                source = self._actors(argument_heads(content_of.anchor, content_of.noun)[0], mentions_at)
+        etype = recode(trig.type, modality, negated) if content_of is None else trig.type
         if c.how == "light" and c.verb is not None and c.verb.lemma_.lower() in ("sign", "ink", "initial") \
                 and trig.type == "AGREE":
             etype = "SUPPORT"       # CAMEO 057: signing a formal agreement is SUPPORT in PLOVER
@@ -306,6 +318,8 @@ class EventCoder:
             conf += 0.08
         depth = _depth(anchor, self.lex)
         conf += 0.1 if depth <= 1 else 0.0
+        if content_of is not None:
+            conf *= 0.8
         key = f"{doc.id}:{t_start}:{t_end}:{trig.type}:{c.how}"
         s_start, s_end = content_span(sent)
         same = etype == trig.type
@@ -315,7 +329,8 @@ class EventCoder:
             negated=negated, modality=modality, source=source, target=target,
             evidence=Evidence(doc.text[s_start:s_end], s_start, s_end),
             trigger=(t_start, t_end), trigger_text=doc.text[t_start:t_end],
-            salience=-depth - (0.5 if c.how == "nominal" else 0.0), note=note)
+            salience=-depth - (0.5 if c.how == "nominal" else 0.0) - (5.0 if content_of is not None else 0.0),
+            note=note)
 
 
 @register("events")

@@ -8,6 +8,7 @@ complement of a reporting verb. The outlet is a media actor reached through "acc
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..knowledge.lexicon import load_lexicon
 from ..types import Actor, Document, Mention, Quote
@@ -16,90 +17,151 @@ from . import register
 _QUOTE = re.compile(r"“([^”]{3,2000})”|\"([^\"\n]{3,2000}(?:\n(?!\s*\n)[^\"\n]*)*)\"")
 _DEFAULT_REPORTING = {"say", "tell", "add", "state", "announce", "note", "claim", "declare", "insist", "stress",
                       "warn", "write", "tweet", "argue", "explain", "report", "confirm", "quote", "deny", "reply"}
-_OUTLET_PREPS = {"according": "to", "tell": None, "quote": "by", "interview": "with"}
 
 
 def _reporting() -> set[str]:
     return load_lexicon().reporting_verbs | _DEFAULT_REPORTING
 
 
+_OUTLET_WORDS = {"agency", "news", "newspaper", "broadcaster", "television", "tv", "radio", "channel", "daily",
+                 "outlet", "magazine", "network", "website", "portal"}
+
+
 def _mention_at(doc: Document, tok) -> Mention | None:
+    """The widest mention covering a token, preferring one with a resolved name."""
     best = None
     for m in doc.mentions:
         if m.start <= tok.idx < m.end:
-            if best is None or (m.end - m.start) > (best.end - best.start):
+            key = (m.actor.name is not None, m.end - m.start)
+            if best is None or key > (best.actor.name is not None, best.end - best.start):
                 best = m
     return best
 
 
 def _speaker_actor(doc: Document, subj) -> Actor | None:
+    """The actor behind a reporting verb's subject; an appositive name wins ("a spokesman, X, said")."""
+    for c in subj.children:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+            m = _mention_at(doc, c)
+            if m is not None:
+                return m.actor
     m = _mention_at(doc, subj)
     if m is not None:
         return m.actor
     if subj.pos_ in ("PROPN", "NOUN"):
-        span = doc.spacy_doc[min(t.i for t in subj.subtree):max(t.i for t in subj.subtree) + 1]
+        span = doc.spacy_doc[subj.left_edge.i:subj.right_edge.i + 1]
         return Actor(text=span.text, name=span.text, basis="unresolved speaker")
     return None
 
 
-def outlet_in(doc: Document, sent) -> str | None:
-    """A media actor the sentence cites: 'according to TASS', 'told Reuters', 'RIA reported'."""
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        heads = []
-        if tok.lower_ == "according":
-            heads = [p for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
-        elif lemma in ("tell", "quote", "interview", "report"):
-            heads = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubj")]
-            heads += [p for c in tok.children if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"]
-        elif lemma in ("in",) and any(c.lemma_ == "interview" for c in tok.children):
-            heads = [p for c in tok.subtree if c.lower_ == "with" for p in c.children]
-        for h in heads:
-            for t in h.subtree:
-                m = _mention_at(doc, t)
-                if m is not None and m.actor.sector == "MED" and m.actor.kind in ("media", "organization"):
-                    return m.actor.name
+def _outlet_name(doc: Document, head) -> str | None:
+    """A media outlet named by the phrase headed by ``head``: a KB media actor, or a name with an
+    outlet word ("the Interpressnews agency")."""
+    for t in head.subtree:
+        m = _mention_at(doc, t)
+        if m is not None and m.actor.sector == "MED" and m.actor.kind in ("media", "organization"):
+            return m.actor.name
+    words = {t.lemma_.lower() for t in head.subtree}
+    if words & _OUTLET_WORDS:
+        names = [t.text for t in head.subtree if t.pos_ == "PROPN"]
+        if names:
+            return " ".join(names)
     return None
 
 
-def reporting_frame(doc: Document, tok):
-    """The reporting verb governing ``tok`` (itself included), its speaker Actor, and outlet."""
+def _outlet_phrases(sent):
+    """Heads of phrases that may name the outlet a statement came through."""
+    for tok in sent:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low == "according":
+            yield "according", [p for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        elif lemma in ("tell", "quote", "speak", "interview", "report"):
+            heads = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+            heads += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("to", "by", "with")
+                      for p in c.children if p.dep_ == "pobj"]
+            if lemma == "report":
+                heads += [c for c in tok.children if c.dep_ == "nsubj"]
+            yield lemma, heads
+        elif low == "with" and tok.head.lemma_.lower() == "interview":
+            yield "interview", [p for p in tok.children if p.dep_ == "pobj"]
+
+
+def outlet_in(doc: Document, sent) -> str | None:
+    """A media outlet the sentence cites: 'according to TASS', 'told Reuters', 'RIA reported'."""
+    for _, heads in _outlet_phrases(sent):
+        for h in heads:
+            name = _outlet_name(doc, h)
+            if name:
+                return name
+    return None
+
+
+def according_to_speaker(doc: Document, sent) -> Actor | None:
+    """'according to police officer X' / 'according to the Malian army': a source that is not media."""
+    for how, heads in _outlet_phrases(sent):
+        if how == "according":
+            for h in heads:
+                if _outlet_name(doc, h) is None:
+                    return _speaker_actor(doc, h)
+    return None
+
+
+def _reporting_subject(verb):
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "that", "this", "what"):
+            return c
+    # Inverted attribution: '… ," said Haiti's Prime Minister Garry Conille'
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and c.pos_ in ("PROPN", "NOUN"):
+            return c
+    return None
+
+
+@dataclass(slots=True)
+class Frame:
+    """Who said something and through which outlet."""
+    speaker: Actor | None = None
+    outlet: str | None = None
+
+
+def reporting_frame(doc: Document, tok) -> Frame:
+    """The speaker and outlet of the reporting verb governing ``tok`` (itself included)."""
     reporting = _reporting()
     for cand in [tok, *tok.ancestors]:
         if cand.lemma_.lower() in reporting and cand.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in cand.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.lower_ not in ("it", "that", "this", "what"):
-                return cand, _speaker_actor(doc, subj), outlet_in(doc, cand.sent)
-    if any(t.lower_ == "according" for t in tok.sent):
-        return None, None, outlet_in(doc, tok.sent)
-    return None, None, None
+            subj = _reporting_subject(cand)
+            if subj is not None:
+                return Frame(_speaker_actor(doc, subj), outlet_in(doc, cand.sent))
+    return Frame(according_to_speaker(doc, tok.sent), outlet_in(doc, tok.sent))
 
 
 def find_quotes(doc: Document) -> list[Quote]:
     sdoc = doc.spacy_doc
     text = doc.masked or doc.text
+    reporting = _reporting()
     quotes: list[Quote] = []
     for m in _QUOTE.finditer(text):
         start, end = m.span()
         span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) < 4:
             continue
-        # The attribution lives in the sentence that contains the quote's end, or the next one.
+        # Attribution: the sentence the quote ends in, the next one, then the one it starts in ("X said: “…”").
         last_sent = sdoc[span.end - 1].sent
         sents = [last_sent]
         if last_sent.end < len(sdoc):
             sents.append(sdoc[last_sent.end].sent)
-        speaker, outlet = None, None
+        sents.append(sdoc[span.start].sent)
+        frame = Frame()
         for s in sents:
-            outside = [t for t in s if not (start <= t.idx < end)]
-            for t in outside:
-                if t.lemma_.lower() in _reporting():
-                    _, speaker, outlet = reporting_frame(doc, t)
-                    if speaker is not None:
-                        break
-            if speaker is not None:
+            for t in s:
+                if start <= t.idx < end or t.lemma_.lower() not in reporting:
+                    continue
+                frame = reporting_frame(doc, t)
+                if frame.speaker is not None:
+                    break
+            if frame.speaker is not None:
                 break
-        quotes.append(Quote(start, end, doc.text[start:end], speaker, outlet,
+        quotes.append(Quote(start, end, doc.text[start:end], frame.speaker, frame.outlet,
                             "multi_sentence" if len(list(span.sents)) > 1 else "direct"))
     return quotes
 
@@ -114,7 +176,8 @@ def attribute_events(doc: Document) -> None:
         else:
             span = doc.spacy_doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
             if span is not None:
-                verb, speaker, outlet = reporting_frame(doc, span.root)
+                frame = reporting_frame(doc, span.root)
+                speaker, outlet = frame.speaker, frame.outlet
         if speaker is not None or outlet is not None:
             ev.attribution = {"speaker": speaker.name or speaker.text if speaker else None,
                               "speaker_country": speaker.country if speaker else None, "outlet": outlet}

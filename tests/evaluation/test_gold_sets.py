@@ -1,0 +1,70 @@
+"""Accuracy floors on our own gold sets (tests/data) and on the PLOVER GSR (../shared, skipped when
+absent). The figures come from the same code `eventwire eval` runs; floors sit a little under the
+measured values so a regression fails loudly while noise does not."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.evaluation.gold import load_gsr, load_jsonl_gold
+from eventwire.evaluation.run import evaluate
+from eventwire.evaluation.suites import run_suite
+
+from ..conftest import DATA
+
+GSR_FLOOR = {"dev": 0.74, "test": 0.64}
+OWN_FLOOR = {"dev": 0.76, "test": 0.78}
+
+
+@pytest.fixture(scope="module")
+def gsr_reports(gsr_path):
+    records = load_gsr(gsr_path)
+    return {s: evaluate([r for r in records if r.split == s]) for s in ("dev", "test")}
+
+
+@pytest.fixture(scope="module")
+def own_reports():
+    records = load_jsonl_gold(DATA / "events_gold.jsonl")
+    return {s: evaluate([r for r in records if r.split == s]) for s in ("dev", "test")}
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_gsr_macro_f1_floor(gsr_reports, split):
+    rep = gsr_reports[split]
+    assert rep.n > 150
+    assert rep.macro_f1 >= GSR_FLOOR[split], rep.per_type
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_own_sentences_macro_f1_floor(own_reports, split):
+    rep = own_reports[split]
+    assert len(rep.per_type) == 16
+    assert rep.macro_f1 >= OWN_FLOOR[split], rep.per_type
+    weak = {t: v["f1"] for t, v in rep.per_type.items() if v["f1"] < 0.4}
+    assert not weak, weak
+
+
+def test_confidence_is_informative(own_reports):
+    """Events the coder is more confident about are right more often."""
+    preds = own_reports["dev"].predictions + own_reports["test"].predictions
+    hi = [p for p in preds if p.pred_type and p.confidence >= 0.8]
+    lo = [p for p in preds if p.pred_type and p.confidence < 0.6]
+    acc = lambda ps: sum(p.pred_type == p.gold_type for p in ps) / len(ps)  # noqa: E731
+    assert hi and lo and acc(hi) > acc(lo)
+
+
+FLOORS = {
+    "actors": {"country": 0.95, "sector": 0.92, "qid": 0.95},
+    "places": {"country": 0.97, "exact": 0.95},
+    "dates": {"correct": 0.97},
+    "quotes": {"speaker": 0.90, "outlet": 0.92},
+    "modality": {"modality": 0.80, "negation": 0.90},
+}
+MIN_ROWS = {"actors": 200, "places": 150, "dates": 150, "quotes": 60, "modality": 40}
+
+
+@pytest.mark.parametrize("suite", sorted(FLOORS))
+def test_gold_suite_floors(suite):
+    result = run_suite(suite, DATA)
+    assert result["n"] >= MIN_ROWS[suite]
+    for field, floor in FLOORS[suite].items():
+        assert result[field] >= floor, (field, result["by_category"])
