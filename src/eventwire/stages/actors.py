@@ -111,7 +111,8 @@ class MentionFinder:
         if actor.name is None and actor.sector is None:
             return
         definite = tokens[0].lower_ in ("the", "its", "this", "that") or head.pos_ == "PROPN"
-        if actor.country is None and actor.sector in STATE_SECTORS and actor.kind == "sector" and definite:
+        if actor.country is None and actor.sector in STATE_SECTORS and actor.kind in ("sector", "organization") \
+                and definite:
             ante = self._same_sector_country(actor.sector, tokens[0].idx)
             if ante is not None:
                 actor.country = ante.actor.country
