@@ -9,6 +9,9 @@ from importlib import resources
 from pathlib import Path
 
 from .config import Config
+from .knowledge.actors import load_kb
+from .knowledge.gazetteer import load_gazetteer
+from .knowledge.lexicon import load_lexicon
 from .pipeline import Pipeline
 from .stages.ingest import documents_from_records
 from .stages.nlp import load_nlp, nlp_text
@@ -26,6 +29,12 @@ def _records(corpus: Path | None, n: int) -> list[dict]:
 
 def run_bench(n_docs: int = 200, corpus: Path | None = None) -> dict:
     records = _records(corpus, n_docs)
+    loads = {}
+    for name, loader in (("spacy_model", load_nlp), ("actor_kb", load_kb), ("gazetteer", load_gazetteer),
+                         ("lexicon", load_lexicon)):
+        t0 = time.perf_counter()
+        loader()
+        loads[name] = round(time.perf_counter() - t0, 3)
     config = Config()
     pipe = Pipeline.from_config(config)
     nlp = load_nlp()
@@ -49,5 +58,6 @@ def run_bench(n_docs: int = 200, corpus: Path | None = None) -> dict:
         "bare_docs_per_s": len(docs) / bare, "e2e_docs_per_s": len(docs) / e2e,
         "ratio": round(bare / e2e, 3),
         "stages": {k: {"seconds": round(v, 3), "share": round(v / total, 3)} for k, v in timings.items()},
+        "load_seconds": loads,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }

@@ -109,6 +109,7 @@ def register(app: typer.Typer) -> None:
         for k, v in result["stages"].items():
             t.add_row(k, f"{v['seconds']:.3f}", f"{v['share']:.1%}")
         out.print(t)
+        out.print("one-off loads (s): " + ", ".join(f"{k} {v:.2f}" for k, v in result["load_seconds"].items()))
         out.print(f"peak RSS: {result['peak_rss_mb']:.0f} MB")
 
     @app.command()

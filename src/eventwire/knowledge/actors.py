@@ -109,6 +109,7 @@ class ActorKB:
         self.sector_primary: dict[str, str] = {}         # fine code → reported code (AGR → CVL)
         self.sector_modifiers: list[tuple[str, str, frozenset]] = []   # (adjective, sector, nouns it applies to)
         self.role_titles: dict[str, str] = {}
+        self.role_words: set[str] = set()          # every word of every title: a cheap pre-filter
         self.not_roles: set[str] = set()
         self.descriptors: dict[str, list[Entry]] = {}
         self._forms_of: dict[int, list[Form]] = {}
@@ -215,6 +216,7 @@ def _load_sectors(kb: ActorKB) -> None:
         for role, titles in (roles.get("roles") or {}).items():
             for t in titles:
                 kb.role_titles[t.lower()] = role
+                kb.role_words.update(t.lower().split())
         kb.not_roles = {t.lower() for t in roles.get("not_roles") or []}
 
 

@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 V = TypeVar("V")
 _SPACE = re.compile(r"\s+")
 _RUN = re.compile(r"[^\W_]+")
+_TOKENISH = re.compile(r"[^\W_]+|[^\w\s]")
 _APOS = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
 
 
@@ -47,7 +48,7 @@ class Match(Generic[V]):
 class PhraseIndex(Generic[V]):
     def __init__(self) -> None:
         self._items: dict[str, list[tuple[str, bool, V]]] = {}
-        self._first: set[str] = set()
+        self._first: dict[str, int] = {}     # first alphanumeric run → most tokens a key starting so spans
         self.max_words = 1
 
     def __len__(self) -> int:
@@ -59,7 +60,8 @@ class PhraseIndex(Generic[V]):
             return
         exact = needs_exact_case(surface) if exact is None else exact
         self._items.setdefault(key, []).append((cased_key(surface), exact, value))
-        self._first.add(first_run(key))
+        run = first_run(key)
+        self._first[run] = max(self._first.get(run, 1), len(_TOKENISH.findall(key)))
         self.max_words = max(self.max_words, len(key.split(" ")))
 
     def get(self, surface: str) -> list[V]:
@@ -78,11 +80,12 @@ class PhraseIndex(Generic[V]):
         i = start
         while i < end:
             tok = sdoc[i]
-            if tok.is_space or tok.is_punct or first_run(tok.lower_.translate(_APOS)) not in self._first:
+            span_max = 0 if tok.is_space or tok.is_punct else self._first.get(first_run(tok.lower_.translate(_APOS)), 0)
+            if not span_max:
                 i += 1
                 continue
             found = None
-            for n in range(min(limit, end - i), 0, -1):
+            for n in range(min(limit, end - i, span_max + 1), 0, -1):
                 last = sdoc[i + n - 1]
                 if n > 1 and (last.is_punct and last.text != "." or last.is_space):
                     continue

@@ -118,13 +118,14 @@ class RoleCue:
 
 
 def role_of_text(kb: ActorKB, text: str) -> RoleCue:
-    low = " " + norm(text) + " "
-    for bad in kb.not_roles:
-        if f" {bad} " in low:
-            return RoleCue()
-    for title in sorted(kb.role_titles, key=len, reverse=True):
-        if f" {title} " in low:
-            return RoleCue(kb.role_titles[title], title)
+    """The office a phrase names ("Russia's defence minister" → defence_minister); longest title wins."""
+    words = norm(text).split()
+    grams = [" ".join(words[i:i + n]) for n in (5, 4, 3, 2, 1) for i in range(len(words) - n + 1)]
+    if any(g in kb.not_roles for g in grams):
+        return RoleCue()
+    for g in grams:
+        if g in kb.role_titles:
+            return RoleCue(kb.role_titles[g], g)
     return RoleCue()
 
 
@@ -139,8 +140,8 @@ def _entity_of(tok):
 
 
 def _span_text(tokens) -> str:
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    # Span.text joins only the span's tokens; Doc.text would rebuild the whole document each call.
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
 
 
 def resolve_tokens(kb: ActorKB, tokens, hits: list[Hit], when: dt.date | None,

@@ -107,6 +107,8 @@ class MentionFinder:
             if ante is not None:
                 self._add(tokens, _copy(ante.actor, text, f"coref:{norm(text)}"), ante)
                 return
+        if not named and not self._maybe_actor(tokens, head):
+            return      # fast path: no name, role noun or entity — most noun phrases ("the alarm")
         actor = resolve_tokens(self.kb, tokens, hits, self.when, self.doc_countries)
         if actor.name is None and actor.sector is None:
             return
@@ -118,6 +120,13 @@ class MentionFinder:
                 actor.country = ante.actor.country
                 actor.basis += f"; country from '{self.doc.text[ante.start:ante.end]}'"
         self._add(tokens, actor)
+
+    def _maybe_actor(self, tokens, head) -> bool:
+        if head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN":
+            return True
+        nouns = self.kb.sector_nouns
+        return any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in tokens) or any(
+            t.lower_ in self.kb.role_words for t in tokens)
 
     # -- antecedents --------------------------------------------------------------------------
     def _recent(self, before: int, window: int = 4000):
