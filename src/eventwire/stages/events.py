@@ -241,8 +241,8 @@ class EventCoder:
                 gov = governing_intent(c, by_token) if c.how != "nominal" else None
                 if gov is not None:
                     governed[id(c)] = gov
-                    if is_negated(c.anchor, c.noun) and gov.trigger.type == "AGREE":
-                        notes[id(gov)] = "promise of restraint"
+                if c.trigger.type == "AGREE" and any(x.dep_ == "xcomp" and is_negated(x) for x in c.anchor.children):
+                    notes[id(c)] = "promise of restraint"      # "vowed not to cross"
             content_nouns = {c.anchor.head.i for c in cands
                              if c.anchor.dep_ in ("acl", "relcl") and c.trigger.type in INTENT_TYPES}
             for c in cands:

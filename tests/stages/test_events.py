@@ -1,0 +1,86 @@
+"""Behaviour of the dependency-parse coder on constructions news uses every day."""
+import pytest
+
+
+def _main(doc):
+    return max(doc.events, key=lambda e: (e.salience, e.confidence))
+
+
+def _countries(ms):
+    return {m.actor.country for m in ms}
+
+
+def test_passive_voice_swaps_source_and_target(code):
+    doc = code("A Ukrainian army convoy was attacked by Russian drones near Kharkiv on Monday.")
+    ev = _main(doc)
+    assert ev.event_type == "ASSAULT"
+    assert "RUS" in _countries(ev.source) and "UKR" in _countries(ev.target)
+
+
+def test_control_verb_codes_the_agreement_not_the_lifted_thing(code):
+    ev = _main(code("The European Union agreed to lift its arms embargo on Libya, diplomats said on Friday."))
+    assert ev.event_type == "AGREE"
+    content = [e for e in code("The European Union agreed to lift its arms embargo on Libya.").events
+               if e.event_type != "AGREE"]
+    assert all(e.modality == "intended" for e in content)
+
+
+def test_light_verb_takes_type_from_its_noun(code):
+    assert _main(code("Iran and Saudi Arabia held talks in Baghdad on Thursday.")).event_type == "CONSULT"
+    assert _main(code("Washington imposed sanctions on three Iranian oil firms.")).event_type == "SANCTION"
+    assert _main(code("Israel launched air strikes on Hezbollah positions in southern Lebanon.")).event_type == "ASSAULT"
+
+
+def test_coordinated_targets_are_all_kept(code):
+    ev = _main(code("China condemned Japan and the Philippines over the naval exercise."))
+    assert ev.event_type == "ACCUSE"
+    assert {"JPN", "PHL"} <= _countries(ev.target)
+    assert _countries(ev.source) == {"CHN"}
+
+
+def test_negation_is_flagged(code):
+    ev = _main(code("Turkish troops did not attack Kurdish fighters in Kobani, the ministry said."))
+    assert ev.negated
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("NATO defence ministers will meet in Brussels next week to discuss air defence.", "future"),
+    ("Pakistani troops could strike militant hideouts across the border.", "hypothetical"),
+    ("Pakistani officials warned that troops could strike militant hideouts.", "threatened"),
+    ("Soviet troops invaded Afghanistan four decades ago.", "historical"),
+])
+def test_modality(code, text, modality):
+    doc = code(text, "2024-03-01")
+    assert modality in {e.modality for e in doc.events}
+
+
+def test_vow_not_to_cross_is_a_promise_of_restraint(code):
+    doc = code("The Taliban has vowed not to cross into Afghanistan's neighbouring Central Asian republics.", "2021-08-10")
+    ev = _main(doc)
+    assert ev.event_type == "AGREE" and not ev.negated and ev.note == "promise of restraint"
+
+
+def test_future_cooperation_is_intent_to_cooperate(code):
+    ev = _main(code("Japan will provide 50 million dollars in humanitarian aid to Sudan, the foreign ministry said."))
+    assert ev.event_type == "AGREE" and ev.modality == "future"
+
+
+def test_reported_speech_is_attributed(code):
+    doc = code("Russian forces shelled the town overnight, the regional governor told Reuters.", "2023-02-01")
+    ev = _main(doc)
+    assert ev.event_type == "ASSAULT"
+    assert ev.attribution and ev.attribution["outlet"] == "Reuters"
+
+
+def test_reversal_of_coercion_is_a_concession(code):
+    ev = _main(code("Authorities in Kashmir lifted the curfew on Sunday after a week of calm."))
+    assert ev.event_type == "CONCEDE"
+
+
+def test_offsets_and_evidence(code):
+    text = "By Jane Doe\n\nRebels ambushed an army patrol in Borno state, killing seven soldiers.\n"
+    doc = code(text, "2022-06-01")
+    for ev in doc.events:
+        assert text[ev.trigger[0]:ev.trigger[1]] == ev.trigger_text
+        assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.sentence
+        assert "Jane Doe" not in ev.evidence.sentence
