@@ -42,6 +42,10 @@ class Lexicon:
     transfer_verbs: set[str] = field(default_factory=set)       # "hand over" + goods → AID
     aid_goods: set[str] = field(default_factory=set)
     reversal_verbs: set[str] = field(default_factory=set)       # "lift" + curfew → CONCEDE
+    blocking_verbs: set[str] = field(default_factory=set)       # "blocked an aid package" → REJECT
+    exit_words: set[str] = field(default_factory=set)           # withdraw from a treaty vs from a town
+    signing_verbs: set[str] = field(default_factory=set)        # signing an agreement → SUPPORT
+    noun_senses: dict[str, tuple[Trigger, frozenset]] = field(default_factory=dict)   # "four-day strike" → PROTEST
     reporting_verbs: set[str] = field(default_factory=set)
     negators: set[str] = field(default_factory=set)
     modal_cues: dict[str, set[str]] = field(default_factory=dict)
@@ -84,7 +88,7 @@ def _parse_noun(spec: str, base: dict) -> Trigger:
 def _cues(data: dict) -> dict:
     out = {}
     for key in ("light_verbs", "reporting_verbs", "negators", "recipient_light_verbs", "transfer_verbs", "aid_goods",
-                "reversal_verbs"):
+                "reversal_verbs", "blocking_verbs", "exit_words", "signing_verbs"):
         out[key] = {str(w).lower() for w in data.get(key) or []}
     out["modal_cues"] = {k: {str(w).lower() for w in v or []} for k, v in (data.get("modal_cues") or {}).items()}
     return out
@@ -104,6 +108,13 @@ def load_lexicon() -> Lexicon:
             lex.transfer_verbs |= cues["transfer_verbs"]
             lex.aid_goods |= cues["aid_goods"]
             lex.reversal_verbs |= cues["reversal_verbs"]
+            lex.blocking_verbs |= cues["blocking_verbs"]
+            lex.exit_words |= cues["exit_words"]
+            lex.signing_verbs |= cues["signing_verbs"]
+            for noun, sense in (data.get("noun_senses") or {}).items():
+                trig = Trigger(f"sense-{noun}", sense["type"], sense.get("mode"), str(sense.get("cameo") or "") or None,
+                               tuple(sense.get("context") or ()), 0.9, "noun", noun, (noun,))
+                lex.noun_senses[noun] = (trig, frozenset(str(c).lower() for c in sense.get("cues") or ()))
             for k, v in cues["modal_cues"].items():
                 lex.modal_cues.setdefault(k, set()).update(v)
             continue

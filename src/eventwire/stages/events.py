@@ -62,7 +62,10 @@ class Candidate:
 
 
 def _verb_match(tok, lex: Lexicon) -> Trigger | None:
-    triggers = lex.verbs.get(tok.lemma_.lower()) or lex.verbs.get(tok.lower_)
+    triggers = None
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":      # "test-fired" is tokenised test - fired
+        triggers = lex.verbs.get(f"{tok.doc[tok.i - 2].lower_}-{tok.lemma_.lower()}")
+    triggers = triggers or lex.verbs.get(tok.lemma_.lower()) or lex.verbs.get(tok.lower_)
     if not triggers:
         return None
     kids = list(tok.children)
@@ -77,7 +80,24 @@ def _verb_match(tok, lex: Lexicon) -> Trigger | None:
     return None
 
 
+def _sense(tok, lex: Lexicon) -> Trigger | None:
+    """The sense of an ambiguous noun from the words attached to it ("a four-day strike")."""
+    sense = lex.noun_senses.get(tok.lemma_.lower())
+    if sense is None:
+        return None
+    trig, cues = sense
+    words = set()
+    for t in tok.subtree:
+        if t.i < tok.i or t.head.i == tok.i:
+            words.add(t.lemma_.lower())
+            words.update(p for p in t.lower_.split("-") if p)
+    return trig if words & cues else None
+
+
 def _noun_match(tok, lex: Lexicon) -> Trigger | None:
+    sensed = _sense(tok, lex)
+    if sensed is not None:
+        return sensed
     triggers = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
     if not triggers:
         return None
@@ -116,20 +136,34 @@ def _object_event(tok, lex: Lexicon):
 _REVERSED = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "PROTEST": "CONCEDE", "THREATEN": "CONCEDE",
              "ASSAULT": "RETREAT", "MOBILIZE": "RETREAT",
              "AID": "SANCTION", "COOPERATE": "SANCTION", "CONSULT": "SANCTION", "AGREE": "SANCTION"}
+_COOPERATIVE_NOUNS = {"AID", "AGREE", "SUPPORT", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE"}
 _REVERSED_CAMEO = {"CONCEDE": "080", "RETREAT": "087", "SANCTION": "160"}
 
 
+_MILITARY_GOODS = {"weapon", "arm", "ammunition", "munition", "missile", "tank", "rifle", "artillery", "shell", "drone"}
+_OWN = {"their", "its", "his", "her"}
+
+
 def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
-    """Verb + object compositions: transfer verb + goods → AID; reversal verb + event → its undoing."""
+    """Verb + object compositions: transfer verb + goods → AID (own weapons handed in → RETREAT);
+    reversal verb + event → its undoing; blocking verb + cooperative event → REJECT."""
     if lex.has_key(tok, lex.transfer_verbs):
-        for o in _objects(tok):
+        objs = _objects(tok) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                                for p in c.children if p.dep_ == "pobj"]
+        for o in objs:
             if o.lemma_.lower() in lex.aid_goods or " ".join(
                     t.lemma_.lower() for t in o.doc[max(o.left_edge.i, o.i - 2):o.i + 1]) in lex.aid_goods:
-                mil = o.lemma_.lower() in ("weapon", "arm", "ammunition", "munition", "missile", "tank", "rifle",
-                                           "artillery", "shell", "drone")
-                t = Trigger("aid-transfer", "AID", None, "072" if mil else "070", ("military",) if mil else (),
-                            0.9, "noun", o.lemma_.lower())
+                mil = o.lemma_.lower() in _MILITARY_GOODS
+                if mil and any(c.dep_ == "poss" and c.lower_ in _OWN for c in o.children):
+                    # "rebels handed over their weapons": disarmament, not military aid
+                    t = Trigger("retreat-disarm", "RETREAT", "disarm", "0871", ("military",), 0.9, "noun", o.lemma_.lower())
+                else:
+                    t = Trigger("aid-transfer", "AID", None, "072" if mil else "070", ("military",) if mil else (),
+                                0.9, "noun", o.lemma_.lower())
                 return Candidate(t, tok, o, "light")
+    if noun_hit is not None and lex.has_key(tok, lex.blocking_verbs) and noun_hit[1].type in _COOPERATIVE_NOUNS:
+        t = Trigger("reject-block", "REJECT", None, "12", noun_hit[1].context, 0.9, "noun", noun_hit[1].lemma)
+        return Candidate(t, tok, noun_hit[0], "light")
     if noun_hit is not None and lex.has_key(tok, lex.reversal_verbs):
         noun, nt = noun_hit
         flipped = _REVERSED.get(nt.type)
@@ -140,10 +174,25 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
     return None
 
 
+# Intent types whose verbs take a to-infinitive ("agreed to", "threatened to", "refused to").
+TO_INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT"}
+
+
 def _is_control_verb(tok, vt: Trigger) -> bool:
-    """A non-intent verb with a to-infinitive complement is aspect or attempt, not the event."""
-    return vt.type not in INTENT_TYPES and any(
+    """A verb with a to-infinitive complement that is not an intent verb ("tried to", "began to",
+    "prepared to") is aspect or attempt: the complement is the event."""
+    return vt.type not in TO_INTENT_TYPES and any(
         c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children) for c in tok.children)
+
+
+_OBLIGATION = Trigger("request-obligation", "REQUEST", None, "10", (), 0.7, "verb", "must")
+
+
+def _obliged_under_report(tok, lex: Lexicon) -> bool:
+    """'The Red Cross said US forces must ensure security': a reported obligation is a demand."""
+    return (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.reporting_verbs
+            and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 
 
 def _has_actor_argument(noun, mentioned: set[int]) -> bool:
@@ -175,6 +224,9 @@ def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Ca
             continue
         if vt is not None and _is_control_verb(tok, vt):
             continue        # "tried to hack", "began collecting": the complement is the event
+        if vt is None and noun_hit is None and _obliged_under_report(tok, lex):
+            out.append(Candidate(_OBLIGATION, tok, None, "verb"))
+            continue
         if vt is not None and not (noun_hit and (light or recipient or vt.weight < 0.6)):
             out.append(Candidate(vt, tok, None, "verb"))
             if noun_hit:
@@ -196,7 +248,7 @@ def _depth(tok, lex: Lexicon) -> float:
     d, cur = 0.0, tok
     while cur.head.i != cur.i and d < 12:
         parent = cur.head
-        if not (parent.lemma_.lower() in lex.reporting_verbs and cur.dep_ in ("ccomp", "advcl", "parataxis")):
+        if not (parent.lemma_.lower() in lex.reporting_verbs and cur.dep_ in ("ccomp", "parataxis")):
             d += 1
         cur = parent
     return d
@@ -255,6 +307,34 @@ class EventCoder:
                     events.append(ev)
         return events
 
+    @staticmethod
+    def _by_source(etype: str, trig: Trigger, source: list[Mention]) -> str:
+        """Who acts changes what a word means: troops "massing" mobilise, police "raiding" coerce."""
+        sectors = {m.actor.sector for m in source}
+        if etype == "PROTEST" and sectors & {"MIL", "REB"}:
+            return "MOBILIZE"
+        if etype == "ASSAULT" and trig.lemma in ("raid", "storm", "search") and sectors & {"COP", "JUD"}:
+            return "COERCE"
+        return etype
+
+    def _by_exit_object(self, etype: str, trig: Trigger, anchor, noun, mentions_at) -> str:
+        """Withdrawing from an organisation, treaty or talks is SANCTION; from a place, RETREAT."""
+        if etype not in ("RETREAT", "SANCTION") or trig.lemma not in self.lex.exit_words:
+            return etype
+        for head in (noun, anchor):
+            if head is None:
+                continue
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+                    continue
+                for obj in prep.children:
+                    ms = mentions_at.get(obj.i, ())
+                    if any(m.actor.kind == "igo" for m in ms) or _noun_match(obj, self.lex) is not None and \
+                            _noun_match(obj, self.lex).type in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE"):
+                        return "SANCTION"
+                    return "RETREAT"
+        return etype
+
     def _speaker(self, anchor, mentions_at) -> list[Mention]:
         for a in anchor.ancestors:
             if a.lemma_.lower() in self.lex.reporting_verbs:
@@ -299,9 +379,10 @@ class EventCoder:
             if not source:
                 source = self._actors(argument_heads(content_of.anchor, content_of.noun)[0], mentions_at)
         etype = recode(trig.type, modality, negated) if content_of is None else trig.type
-        if c.how == "light" and c.verb is not None and c.verb.lemma_.lower() in ("sign", "ink", "initial") \
-                and trig.type == "AGREE":
+        if c.verb is not None and c.verb.lemma_.lower() in self.lex.signing_verbs and trig.type == "AGREE":
             etype = "SUPPORT"       # CAMEO 057: signing a formal agreement is SUPPORT in PLOVER
+        etype = self._by_source(etype, trig, source)
+        etype = self._by_exit_object(etype, trig, anchor, c.noun, mentions_at)
         if etype != trig.type:
             note = f"{modality} {trig.type}"
             if etype == "REQUEST":      # "Russia said Sudan must return …": the speaker demands of the doer
