@@ -10,7 +10,8 @@ def _countries(mentions):
 
 
 def test_joint_drills_russia_with_tajikistan_and_uzbekistan_dated_tuesday(sample_doc):
-    drills = [e for e in _events(sample_doc, "MOBILIZE") if {"RUS", "TJK", "UZB"} <= _countries(e.source) | _countries(e.target)]
+    # PLOVER manual: joint military operations are COOPERATE (single-country exercises MOBILIZE).
+    drills = [e for e in _events(sample_doc, "COOPERATE") if {"RUS", "TJK", "UZB"} <= _countries(e.source) | _countries(e.target)]
     assert drills, [(e.event_type, e.trigger_text) for e in sample_doc.events]
     ev = drills[0]
     assert ev.date.value == "2021-08-10" and ev.date.resolved and ev.date.granularity == "day"

@@ -121,6 +121,8 @@ def modality_of(trigger, lex: Lexicon, sentence_text: str) -> tuple[str, str | N
             return "attempted", None
         if lemma in ("threaten", "warn"):
             return "threatened", None
+        if lemma in ("prepare", "poise", "gear", "mass", "ready") or t.lower_ in ("poised", "ready", "prepared"):
+            return "prepared", None
         if lemma in FUTURE_GOVERNORS or lemma in READINESS:
             return ("intended" if lemma in ("intend", "aim", "want", "hope") else "future"), None
     if any(a.lower_ == "going" for a in trigger.children) or (

@@ -20,14 +20,17 @@ from .event_args import argument_heads, is_negated, modality_of, with_conjuncts
 # PLOVER codes an announced future action by what it expresses: intent to cooperate is AGREE,
 # intent to harm is THREATEN, a refusal to cooperate is REJECT, and "X must do Y" is a demand.
 COOPERATIVE = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "CONSULT", "SUPPORT"}
-CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
-PROSPECTIVE = {"future", "intended", "conditional"}
+# MOBILIZE is absent on purpose: a planned deployment is already a show of force (CAMEO 15).
+CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
+PROSPECTIVE = {"future", "intended", "conditional", "prepared"}
 
 
 def recode(etype: str, modality: str, negated: bool) -> str:
     """The PLOVER type of an event given its modality (the manual: AGREE ~ SUPPORT + future)."""
     if modality == "obligation":
         return "REQUEST"
+    if modality == "prepared" and etype == "ASSAULT" and not negated:
+        return "MOBILIZE"           # "the army prepared to resume shelling": readiness, CAMEO 15
     if modality in PROSPECTIVE:
         if etype in COOPERATIVE or (etype == "AGREE" and negated):
             return "REJECT" if negated else "AGREE"
@@ -73,7 +76,7 @@ def _verb_match(tok, lex: Lexicon) -> Trigger | None:
         if t.particle and not any(c.lower_ == t.particle and c.dep_ in ("prt", "prep", "advmod", "dative")
                                   for c in kids):
             continue
-        if t.dobj and not any(c.lemma_.lower() == t.dobj and c.dep_ in ("dobj", "attr", "nsubjpass", "pobj")
+        if t.dobj and not any(c.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and t.dobj in _head_words(c)
                               for c in kids):
             continue
         return t
@@ -92,6 +95,11 @@ def _sense(tok, lex: Lexicon) -> Trigger | None:
             words.add(t.lemma_.lower())
             words.update(p for p in t.lower_.split("-") if p)
     return trig if words & cues else None
+
+
+def _head_words(tok) -> set[str]:
+    """A noun's lemma and its compound modifiers: "send +carrier" matches "a carrier strike group"."""
+    return {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
 
 
 def _noun_match(tok, lex: Lexicon) -> Trigger | None:
@@ -117,7 +125,7 @@ def _noun_match(tok, lex: Lexicon) -> Trigger | None:
 def _objects(tok) -> list:
     """Direct objects, objects of particles, and the nouns inside quantities ("tons of aid")."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    objs += [p for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ in ("in", "under", "out", "up", "on")
+    objs += [p for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ in ("in", "under", "out", "up", "on", "with")
              for p in c.children if p.dep_ == "pobj"]
     objs += [p for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
              for p in c.children if p.dep_ == "pobj"]
@@ -185,6 +193,23 @@ def _is_control_verb(tok, vt: Trigger) -> bool:
         c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children) for c in tok.children)
 
 
+_JOINT = {"joint", "combined", "coordinated", "bilateral", "trilateral", "multinational", "allied", "common"}
+
+
+def _is_joint(etype: str, c: Candidate, source: list[Mention], target: list[Mention]) -> bool:
+    """Exercises, patrols or crackdowns held together by several states (PLOVER: COOPERATE)."""
+    if etype not in ("MOBILIZE", "COERCE"):
+        return False
+    words = {t.lemma_.lower() for tok in (c.noun, c.verb) if tok is not None for t in tok.children}
+    if words & _JOINT:
+        return True
+    countries = {m.actor.country for m in source if m.actor.country}
+    partners = {m.actor.country for m in target if m.actor.country and m.actor.kind in ("country", "sector")}
+    with_partner = any(ch.dep_ == "prep" and ch.lower_ == "with" for tok in (c.noun, c.verb) if tok is not None
+                       for ch in tok.children)
+    return etype == "MOBILIZE" and (len(countries) >= 2 or (with_partner and bool(partners - countries)))
+
+
 _OBLIGATION = Trigger("request-obligation", "REQUEST", None, "10", (), 0.7, "verb", "must")
 
 
@@ -200,7 +225,7 @@ def _has_actor_argument(noun, mentioned: set[int]) -> bool:
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod") and c.i in mentioned:
             return True
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "by", "between", "from", "to"):
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "by", "between", "from", "to", "of"):
             if any(t.i in mentioned for t in c.subtree):
                 return True
     return False
@@ -363,6 +388,10 @@ class EventCoder:
             for ch in c.noun.children:
                 if ch.dep_ == "poss":
                     src_heads.append(ch)
+                elif ch.dep_ == "prep" and ch.lower_ == "of":
+                    # "the build-up of Russian forces" (agent) vs "the killing of civilians" (patient)
+                    (src_heads if trig.type in ("MOBILIZE", "PROTEST", "RETREAT") else tgt_heads).extend(
+                        p for p in ch.children if p.dep_ == "pobj")
                 elif ch.dep_ == "prep" and ch.lower_ in ("on", "against", "with", "to", "by"):
                     (src_heads if ch.lower_ == "by" else tgt_heads).extend(p for p in ch.children if p.dep_ == "pobj")
                 elif ch.dep_ in ("compound", "amod") and ch.i in mentions_at:
@@ -379,9 +408,13 @@ class EventCoder:
             if not source:
                 source = self._actors(argument_heads(content_of.anchor, content_of.noun)[0], mentions_at)
         etype = recode(trig.type, modality, negated) if content_of is None else trig.type
+        if modality == "prepared":
+            modality = "future"     # readiness is reported as a future action
         if c.verb is not None and c.verb.lemma_.lower() in self.lex.signing_verbs and trig.type == "AGREE":
             etype = "SUPPORT"       # CAMEO 057: signing a formal agreement is SUPPORT in PLOVER
         etype = self._by_source(etype, trig, source)
+        if _is_joint(etype, c, source, target):
+            etype = "COOPERATE"     # the manual: joint military operations are COOPERATE, solo exercises MOBILIZE
         etype = self._by_exit_object(etype, trig, anchor, c.noun, mentions_at)
         if etype != trig.type:
             note = f"{modality} {trig.type}"
