@@ -17,7 +17,7 @@ class Config:
     default_published: dt.date | None = None   # used only for inputs that carry no date
     min_confidence: float = 0.0                   # events below this are dropped from output
     dedup_days: int = 2                           # event de-duplication date window
-    near_dup_threshold: float = 0.8               # MinHash Jaccard for near-duplicate articles
+    near_dup_threshold: float = 0.7               # MinHash Jaccard for near-duplicate articles
     extra: dict = field(default_factory=dict)
 
     def with_(self, **changes) -> "Config":

@@ -41,8 +41,25 @@ class MentionFinder:
         chunks = sorted(self._chunks(hits), key=lambda c: c[0])
         for start, end in chunks:
             self._add_chunk(start, end, hits)
+        self._place_mentions()
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
+
+    def _place_mentions(self) -> None:
+        """Towns and regions the KB does not know as actors ("struck Odesa") stand for their country
+        as an event's target; kept as kind 'place' so coreference never picks them."""
+        from ..knowledge.gazetteer import load_gazetteer, rank
+        gz = load_gazetteer()
+        for ent in self.sdoc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC") or any(t.i in self.by_token for t in ent):
+                continue
+            cands = gz.lookup(ent.text)
+            if not cands:
+                continue
+            best = rank(cands, self.doc_countries, None, ent.text)[0][1]
+            if best.country:
+                self._add(list(ent), Actor(text=ent.text, name=best.name, country=best.country, kind="place",
+                                           confidence=0.5, basis=f"gazetteer:{best.feature}"))
 
     def _chunks(self, hits: list[Hit]):
         """Noun chunks, plus KB hits and pronouns outside any chunk."""
@@ -111,6 +128,7 @@ class MentionFinder:
             return      # fast path: no name, role noun or entity — most noun phrases ("the alarm")
         actor = resolve_tokens(self.kb, tokens, hits, self.when, self.doc_countries)
         if actor.name is None and actor.sector is None:
+            self._modifier_mentions(tokens, hits)
             return
         definite = tokens[0].lower_ in ("the", "its", "this", "that") or head.pos_ == "PROPN"
         if actor.country is None and actor.sector in STATE_SECTORS and actor.kind in ("sector", "organization") \
@@ -120,6 +138,20 @@ class MentionFinder:
                 actor.country = ante.actor.country
                 actor.basis += f"; country from '{self.doc.text[ante.start:ante.end]}'"
         self._add(tokens, actor)
+
+    def _modifier_mentions(self, tokens, hits) -> None:
+        """Country names and demonyms modifying a non-actor noun ("a Russian missile attack", "the
+        Afghan border"): kept as country mentions so events can use them as their source."""
+        for h in hits:
+            if not (tokens[0].i <= h.start and h.end <= tokens[-1].i + 1):
+                continue
+            form = next((f for f in h.forms if f.entry.kind == "country"), None)
+            if form is None:
+                continue
+            toks = list(self.sdoc[h.start:h.end])
+            e = form.entry
+            self._add(toks, Actor(text=self.sdoc[h.start:h.end].text, name=e.name, country=e.country, sector=None,
+                                  qid=e.qid, kind="country", confidence=0.6, basis=f"kb:{form.how}:{e.name} (modifier)"))
 
     def _maybe_actor(self, tokens, head) -> bool:
         if head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN":
@@ -139,7 +171,7 @@ class MentionFinder:
             kind = m.actor.kind
             if pron in PERSON_PRONOUNS and kind == "person":
                 return m
-            if pron in ORG_PRONOUNS and kind not in ("person", "population") and m.actor.name:
+            if pron in ORG_PRONOUNS and kind not in ("person", "population", "place") and m.actor.name:
                 return m
             if pron in PLURAL_PRONOUNS and kind in ("armed_group", "sector", "country", "igo", "population"):
                 return m

@@ -201,6 +201,11 @@ _FAR = 99
 _CLAUSE_BREAK = {"relcl", "acl", "csubj"}
 
 
+def _own_clause_conj(tok) -> bool:
+    """A coordinated clause with its own subject ("…, and officials said …") does not share dates."""
+    return tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def clause_distance(trigger, date_root) -> int:
     """Dependency distance from the trigger to a date, or _FAR when the path leaves the clause
     through a relative clause ("the region which … two decades ago" does not date the main verb)."""
@@ -210,7 +215,7 @@ def clause_distance(trigger, date_root) -> int:
         if a.i in up:
             below_date = [date_root, *date_root.ancestors][:k]
             below_trigger = path_from_trigger[:up[a.i]]
-            if any(t.dep_ in _CLAUSE_BREAK for t in below_date + below_trigger):
+            if any(t.dep_ in _CLAUSE_BREAK or _own_clause_conj(t) for t in below_date + below_trigger):
                 return _FAR
             return k + up[a.i]
     return _FAR

@@ -237,6 +237,8 @@ def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Ca
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
             continue
+        if tok.lemma_.lower() == "be":
+            continue        # "It was the deadliest attack": a description, not an act
         vt = _verb_match(tok, lex)
         light = lex.is_light(tok)
         recipient = lex.has_key(tok, lex.recipient_verbs)
@@ -260,6 +262,8 @@ def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Ca
             how = "recipient" if recipient else "light" if light else "object"
             out.append(Candidate(noun_hit[1], tok, noun_hit[0], how))
             used_nouns.add(noun_hit[0].i)
+    # A noun that is already an argument of a verb event ("Russian missiles struck …") is covered by it.
+    used_nouns |= {a.i for c in out for a in c.anchor.children if a.dep_ in ("nsubj", "nsubjpass", "dobj")}
     for tok in sent:
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_nouns:
             nt = _noun_match(tok, lex)
@@ -394,8 +398,12 @@ class EventCoder:
                         p for p in ch.children if p.dep_ == "pobj")
                 elif ch.dep_ == "prep" and ch.lower_ in ("on", "against", "with", "to", "by"):
                     (src_heads if ch.lower_ == "by" else tgt_heads).extend(p for p in ch.children if p.dep_ == "pobj")
-                elif ch.dep_ in ("compound", "amod") and ch.i in mentions_at:
-                    src_heads.append(ch)
+            src_heads += [t for t in c.noun.subtree if t.i < c.noun.i and t.i in mentions_at
+                          and t.dep_ in ("amod", "compound", "nmod")]
+        # "A Russian missile attack on Odesa killed four people": the attack's agent is the killer.
+        for h in list(src_heads):
+            if h.pos_ == "NOUN" and _noun_match(h, self.lex) is not None:
+                src_heads += [t for t in h.subtree if t.i < h.i and t.i in mentions_at]
         source = self._actors(src_heads, mentions_at)
         target = [m for m in self._actors(tgt_heads, mentions_at) if m not in source]
         if c.how == "recipient":      # "Iran faces sanctions": the subject receives the event

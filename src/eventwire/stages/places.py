@@ -85,6 +85,10 @@ def event_location(trigger, places_by_token: dict[int, Place]) -> Place | None:
         p = places_by_token.get(t.i)
         if p is not None and t.dep_ in ("pobj",) and t.head.lower_ in LOCATIVE:
             return p
+    for c in trigger.children:      # "struck Odesa": the place attacked is where it happened
+        p = places_by_token.get(c.i)
+        if p is not None and c.dep_ == "dobj" and p.feature in ("city", "region", "subregion_of_country", "admin1"):
+            return p
     return None
 
 

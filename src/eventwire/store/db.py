@@ -1,8 +1,6 @@
 """The DuckDB store: one file, opened by path; writes are per-batch bulk inserts via Arrow."""
 from __future__ import annotations
 
-import datetime as dt
-import json
 import re
 from pathlib import Path
 
@@ -11,20 +9,22 @@ import pyarrow as pa
 
 from ..errors import StoreError
 from ..stages.ingest import content_id
-from ..types import Document, Skip, event_json
+from ..types import Document, Skip
+from .dedup import REFRESH_COUNTS, link_events
+from .identity import NearDuplicates, canonical_url, minhash, to_blob
+from .rows import NewDoc, table_rows
 from .schema import LATEST, MIGRATIONS
 
 _WRITE_SQL = re.compile(r"^\s*(insert|update|delete|create|drop|alter|copy|attach|detach|install|load|"
                         r"pragma|set|call|export|import|checkpoint|vacuum)\b", re.I)
 
 
-def _date(value: str | None):
-    return dt.date.fromisoformat(value) if value else None
-
-
 class Store:
-    def __init__(self, path: str | Path = "eventwire.duckdb", read_only: bool = False):
+    def __init__(self, path: str | Path = "eventwire.duckdb", read_only: bool = False,
+                 near_dup_threshold: float = 0.7, dedup_days: int = 2):
         self.path = str(path)
+        self.near_dup_threshold, self.dedup_days = near_dup_threshold, dedup_days
+        self._near: NearDuplicates | None = None
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}; run `eventwire code` first")
         self.con = duckdb.connect(self.path, read_only=read_only)
@@ -56,46 +56,103 @@ class Store:
         return self.schema_version()
 
     # -- writing ------------------------------------------------------------------------------
-    def known_hashes(self, doc_ids: list[str]) -> dict[str, str]:
+    def _known(self, doc_ids: list[str]) -> dict[str, tuple[str, int]]:
         if not doc_ids:
             return {}
-        rows = self.con.execute("SELECT doc_id, content_hash FROM documents WHERE doc_id IN (SELECT unnest(?))",
-                                [doc_ids]).fetchall()
-        return dict(rows)
+        rows = self.con.execute("SELECT doc_id, content_hash, coalesce(version, 1) FROM documents "
+                                "WHERE doc_id IN (SELECT unnest(?))", [doc_ids]).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def _same_article_by_url(self, docs: list[Document]) -> None:
+        """An article already stored under the same canonical URL keeps its id (a new version)."""
+        urls = {canonical_url(d.url): d for d in docs if canonical_url(d.url)}
+        if not urls:
+            return
+        rows = self.con.execute("SELECT url_canonical, doc_id FROM documents WHERE url_canonical IN (SELECT unnest(?))",
+                                [list(urls)]).fetchall()
+        for url, doc_id in rows:
+            urls[url].id = doc_id
+
+    def _near_duplicates(self) -> NearDuplicates:
+        if self._near is None:
+            self._near = NearDuplicates(self.near_dup_threshold)
+            self._near.load(self.con.execute("SELECT doc_id, cluster_id, minhash FROM documents").fetchall())
+        return self._near
 
     def write(self, items: list[Document | Skip]) -> dict[str, int]:
-        """Store a batch. A document already stored with the same content is left as it is."""
+        """Store a batch. Same content again is a no-op; same id or URL with new text is a new version;
+        near-duplicates join a cluster; events are linked to canonical events across articles."""
         docs = [d for d in items if isinstance(d, Document)]
         skips = [s for s in items if isinstance(s, Skip)]
-        known = self.known_hashes([d.id for d in docs])
-        new, unchanged = [], 0
+        self._same_article_by_url(docs)
+        known = self._known([d.id for d in docs])
+        near = self._near_duplicates()
+        new: list[NewDoc] = []
+        unchanged = 0
         for d in docs:
             h = content_id(d.text)
-            if known.get(d.id) == h:
+            old = known.get(d.id)
+            if old and old[0] == h:
                 unchanged += 1
-            else:
-                new.append((d, h))
-        tables = _rows(new)
+                continue
+            clean = d.clean_text
+            mh = minhash(clean)
+            cluster = near.cluster_for(d.id, mh)
+            near.add(d.id, mh, cluster)
+            new.append(NewDoc(d, h, clean, (old[1] + 1) if old else 1, canonical_url(d.url), cluster, to_blob(mh)))
+        changed = [nd.doc.id for nd in new if nd.doc.id in known]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            ids = [d.id for d, _ in new]
-            if ids:
-                for table in ("documents", "removed_segments", "events", "event_actors", "quotes"):
-                    self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
-            for table, rows in tables.items():
-                if rows:
-                    arrow = pa.Table.from_pylist(rows)  # noqa: F841 — read by DuckDB's replacement scan
-                    cols = ", ".join(rows[0].keys())
-                    self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM arrow")
+            touched = self._retire(changed)
+            for table, rows in table_rows(new).items():
+                self._insert(table, rows)
+            links = link_events(self.con, [nd.doc for nd in new], self.dedup_days)
+            self._insert("canonical_events", [{
+                "canonical_id": c.canonical_id, "event_type": c.event_type, "date_value": c.date_value,
+                "source_key": c.source_key, "target_key": c.target_key, "location_country": c.location_country,
+                "n_mentions": 0, "n_documents": 0, "n_sources": 0, "first_event_id": c.first_event_id}
+                for c in links.canonical])
+            self._insert("event_links", links.links)
+            for c in links.updated.values():
+                self.con.execute("UPDATE canonical_events SET source_key = ?, target_key = ?, location_country = ?, "
+                                 "date_value = ? WHERE canonical_id = ?",
+                                 [c.source_key, c.target_key, c.location_country, c.date_value, c.canonical_id])
+            touched |= {link["canonical_id"] for link in links.links}
+            if touched:
+                self.con.execute(REFRESH_COUNTS, [list(touched)])
+                self.con.execute("DELETE FROM canonical_events WHERE canonical_id IN (SELECT unnest(?)) AND "
+                                 "canonical_id NOT IN (SELECT canonical_id FROM event_links)", [list(touched)])
             for s in skips:
                 self.con.execute("DELETE FROM skipped WHERE path = ?", [s.path])
                 self.con.execute("INSERT INTO skipped (path, doc_id, reason) VALUES (?, ?, ?)", [s.path, s.doc_id, s.reason])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
+            self._near = None   # the in-memory index may hold documents that were not stored
             raise
-        return {"stored": len(new), "unchanged": unchanged, "skipped": len(skips),
-                "events": sum(len(d.events) for d, _ in new)}
+        return {"stored": len(new), "unchanged": unchanged, "skipped": len(skips), "new_versions": len(changed),
+                "events": sum(len(nd.doc.events) for nd in new),
+                "clustered": sum(1 for nd in new if nd.cluster_id != nd.doc.id)}
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        if rows:
+            arrow = pa.Table.from_pylist(rows)  # noqa: F841 — read by DuckDB's replacement scan
+            cols = ", ".join(rows[0].keys())
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM arrow")
+
+    def _retire(self, doc_ids: list[str]) -> set[str]:
+        """Keep the old text of updated documents as versions and drop their derived rows.
+        Returns the canonical events that lost mentions."""
+        if not doc_ids:
+            return set()
+        self.con.execute("INSERT INTO document_versions (doc_id, version, content_hash, url, text) "
+                         "SELECT doc_id, coalesce(version, 1), content_hash, url, text FROM documents "
+                         "WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
+        touched = {r[0] for r in self.con.execute(
+            "SELECT DISTINCT canonical_id FROM event_links WHERE doc_id IN (SELECT unnest(?))", [doc_ids]).fetchall()}
+        for table in ("documents", "removed_segments", "events", "event_actors", "quotes", "event_links"):
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
+        return touched
 
     # -- reading ------------------------------------------------------------------------------
     def query(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
@@ -133,43 +190,7 @@ class Store:
         self.close()
 
 
-def open_store(path: str | Path = "eventwire.duckdb", read_only: bool = False) -> Store:
-    return Store(path, read_only=read_only)
+def open_store(path: str | Path = "eventwire.duckdb", read_only: bool = False, **options) -> Store:
+    return Store(path, read_only=read_only, **options)
 
 
-def _rows(new: list[tuple[Document, str]]) -> dict[str, list[dict]]:
-    tables: dict[str, list[dict]] = {"documents": [], "removed_segments": [], "events": [], "event_actors": [],
-                                     "quotes": []}
-    for d, h in new:
-        tables["documents"].append({
-            "doc_id": d.id, "content_hash": h, "url": d.url, "title": d.title, "source": d.source,
-            "published": d.published, "published_basis": d.published_basis, "path": d.path, "text": d.text,
-            "clean_text": d.clean_text, "n_events": len(d.events)})
-        tables["removed_segments"] += [{"doc_id": d.id, "seg_start": s.start, "seg_end": s.end, "reason": s.reason,
-                                        "text": s.text} for s in d.removed]
-        tables["quotes"] += [{"doc_id": d.id, "q_start": q.start, "q_end": q.end, "text": q.text,
-                              "speaker": (q.speaker.name or q.speaker.text) if q.speaker else None, "outlet": q.outlet}
-                             for q in d.quotes]
-        for e in d.events:
-            rec = event_json(e)
-            loc = e.location
-            att = e.attribution or {}
-            tables["events"].append({
-                "event_id": e.event_id, "doc_id": d.id, "event_type": e.event_type, "mode": e.mode,
-                "context": list(e.context), "cameo": e.cameo, "confidence": float(e.confidence), "negated": e.negated,
-                "modality": e.modality, "date_value": _date(e.date.value), "date_start": _date(e.date.start),
-                "date_end": _date(e.date.end), "date_granularity": e.date.granularity, "date_resolved": e.date.resolved,
-                "date_basis": e.date.basis, "date_text": e.date.text,
-                "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
-                "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-                "geonameid": loc.geonameid if loc else None,
-                "evidence_sentence": e.evidence.sentence, "evidence_start": e.evidence.start,
-                "evidence_end": e.evidence.end, "trigger_text": e.trigger_text,
-                "speaker": att.get("speaker"), "outlet": att.get("outlet"), "record": json.dumps(rec)})
-            for role, mentions in (("source", e.source), ("target", e.target)):
-                for i, m in enumerate(mentions):
-                    a = m.actor
-                    tables["event_actors"].append({
-                        "event_id": e.event_id, "doc_id": d.id, "role": role, "idx": i, "text": a.text, "name": a.name,
-                        "country": a.country, "sector": a.sector, "qid": a.qid, "span_start": m.start, "span_end": m.end})
-    return tables

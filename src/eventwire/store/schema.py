@@ -27,4 +27,20 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             path VARCHAR, doc_id VARCHAR, reason VARCHAR, skipped_at TIMESTAMP DEFAULT current_timestamp)""",
     ]),
 ]
+MIGRATIONS.append((2, "document identity, versions, near-duplicate clusters, canonical events", [
+    "ALTER TABLE documents ADD COLUMN url_canonical VARCHAR",
+    "ALTER TABLE documents ADD COLUMN version INTEGER DEFAULT 1",
+    "ALTER TABLE documents ADD COLUMN cluster_id VARCHAR",
+    "ALTER TABLE documents ADD COLUMN minhash BLOB",
+    "UPDATE documents SET version = 1, cluster_id = doc_id WHERE cluster_id IS NULL",
+    """CREATE TABLE document_versions (
+        doc_id VARCHAR, version INTEGER, content_hash VARCHAR, url VARCHAR, text VARCHAR,
+        superseded_at TIMESTAMP DEFAULT current_timestamp)""",
+    """CREATE TABLE canonical_events (
+        canonical_id VARCHAR PRIMARY KEY, event_type VARCHAR, date_value DATE, source_key VARCHAR,
+        target_key VARCHAR, location_country VARCHAR, n_mentions INTEGER, n_documents INTEGER,
+        n_sources INTEGER, first_event_id VARCHAR)""",
+    """CREATE TABLE event_links (
+        event_id VARCHAR, canonical_id VARCHAR, doc_id VARCHAR, reason VARCHAR)""",
+]))
 LATEST = MIGRATIONS[-1][0]
