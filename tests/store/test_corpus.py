@@ -95,3 +95,20 @@ def test_different_places_are_not_merged(tmp_path):
     with open_store(tmp_path / "c.duckdb") as store:
         store.write([a, b])
         assert store.con.execute("SELECT count(*) FROM canonical_events").fetchone()[0] == 2
+
+
+def test_python_api_open_events(tmp_path):
+    import eventwire
+    db = tmp_path / "c.duckdb"
+    reports = [_doc("Russian missiles struck Odesa on Monday, killing four people, Ukrainian officials said.", "2023-07-24"),
+               _doc("A Russian missile attack on Odesa killed four people, Ukraine's air force said.", "2023-07-24")]
+    with open_store(db) as store:
+        store.write(reports)
+    with eventwire.open(str(db)) as corpus:
+        rows = corpus.events(event_type="ASSAULT")
+        assert rows and all(isinstance(r, eventwire.StoredEvent) for r in rows)
+        assert {r.actor1_country for r in rows} == {"RUS"}
+        unique = corpus.events(event_type="ASSAULT", unique=True)
+        assert len(unique) < len(rows) and max(r.source_count for r in unique) == 2
+        table = corpus.events(as_="arrow")
+        assert table.num_rows == len(corpus.events()) and "source_count" in table.column_names

@@ -91,6 +91,23 @@ def register(app: typer.Typer) -> None:
                                                  "trigger": p.trigger, "text": p.text}) + "\n")
 
     @app.command()
+    def synth(docs: int = typer.Option(1000, "--docs"), out: Path = typer.Option(..., "--out"),
+              seed: int = typer.Option(7, "--seed")):
+        """Write a synthetic corpus (JSONL) with known reprints and repeated events, for tests and benchmarks."""
+        from ..evaluation.synthetic import write_corpus
+        n = write_corpus(out, docs, seed)
+        Console(stderr=True).print(f"wrote {n} synthetic articles to {out}")
+
+    @app.command("dedup-score")
+    def dedup_score(corpus: Path = typer.Argument(..., help="The synthetic corpus the store was coded from."),
+                    db: str = typer.Option("eventwire.duckdb", "--db")):
+        """Pair precision/recall of near-duplicate clusters and canonical events against synthetic truth."""
+        from ..evaluation.synthetic import score_dedup
+        from ..store import open_store
+        with open_store(db, read_only=True) as store:
+            print(json.dumps(score_dedup(store.con, corpus), indent=2))
+
+    @app.command()
     def bench(docs: int = typer.Option(200, "--docs", help="Number of documents."),
               corpus: Optional[Path] = typer.Option(None, "--corpus", help="JSONL corpus (default: bundled sample)."),
               as_json: bool = typer.Option(False, "--json")):
@@ -118,12 +135,13 @@ def register(app: typer.Typer) -> None:
                db: str = typer.Option("eventwire.duckdb", "--db"),
                since: Optional[str] = typer.Option(None, "--since"),
                country: Optional[str] = typer.Option(None, "--country"),
-               event_type: Optional[str] = typer.Option(None, "--type")):
+               event_type: Optional[str] = typer.Option(None, "--type"),
+               unique: bool = typer.Option(False, "--unique", help="One row per real-world event (de-duplicated across articles).")):
         """Export events: PLOVER JSON(L), flat CSV, Parquet (by month), CAMEO-style TSV."""
         from ..errors import EventwireError
         from ..store.export import export_events
         try:
-            n = export_events(db, fmt, out, since=since, country=country, event_type=event_type)
+            n = export_events(db, fmt, out, since=since, country=country, event_type=event_type, unique=unique)
         except EventwireError as exc:
             Console(stderr=True).print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2)

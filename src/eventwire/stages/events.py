@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from ..knowledge.actors import load_kb
 from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
 from ..types import Document, Event, Evidence, Mention
 from . import register
@@ -148,6 +149,7 @@ _COOPERATIVE_NOUNS = {"AID", "AGREE", "SUPPORT", "COOPERATE", "CONSULT", "RETREA
 _REVERSED_CAMEO = {"CONCEDE": "080", "RETREAT": "087", "SANCTION": "160"}
 
 
+_QUANTITY = {"thousand", "hundred", "dozen", "score", "million", "ten", "tens", "group", "crowd", "number", "handful"}
 _MILITARY_GOODS = {"weapon", "arm", "ammunition", "munition", "missile", "tank", "rifle", "artillery", "shell", "drone"}
 _OWN = {"their", "its", "his", "her"}
 
@@ -264,8 +266,10 @@ def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Ca
             used_nouns.add(noun_hit[0].i)
     # A noun that is already an argument of a verb event ("Russian missiles struck …") is covered by it.
     used_nouns |= {a.i for c in out for a in c.anchor.children if a.dep_ in ("nsubj", "nsubjpass", "dobj")}
+    actor_nouns = load_kb().sector_nouns
     for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_nouns:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_nouns and tok.lemma_.lower() not in actor_nouns \
+                and tok.lower_ not in actor_nouns:   # "protesters" names actors, not an event
             nt = _noun_match(tok, lex)
             if nt is not None and _has_actor_argument(tok, mentioned):
                 out.append(Candidate(nt, None, tok, "nominal"))
@@ -373,6 +377,9 @@ class EventCoder:
 
     def _actors(self, heads, mentions_at) -> list[Mention]:
         out: list[Mention] = []
+        # "Thousands of Somali protesters": the actor is what is counted, not the count.
+        heads = [next((p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                       if p.dep_ == "pobj"), h) if h.lemma_.lower() in _QUANTITY else h for h in heads]
         for h in heads:
             for t in with_conjuncts(h):
                 for m in mentions_at.get(t.i, ()):

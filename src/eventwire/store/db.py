@@ -171,6 +171,10 @@ class Store:
         return {
             "schema_version": self.schema_version(),
             "documents": q("SELECT count(*) FROM documents")[0][0],
+            "document_versions": q("SELECT count(*) FROM document_versions")[0][0],
+            "near_duplicate_documents": q("SELECT count(*) FROM documents WHERE cluster_id <> doc_id")[0][0],
+            "canonical_events": q("SELECT count(*) FROM canonical_events")[0][0],
+            "merged_mentions": q("SELECT count(*) FROM event_links WHERE reason <> 'first report'")[0][0],
             "events": q("SELECT count(*) FROM events")[0][0],
             "by_type": dict(q("SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC")),
             "by_month": dict(q("SELECT coalesce(strftime(coalesce(date_value, date_end), '%Y-%m'), 'undated'), count(*) "

@@ -17,16 +17,22 @@ SELECT e.event_id, coalesce(e.date_value, e.date_end, d.published) AS event_date
        t.name AS actor2, t.country AS actor2_country, t.sector AS actor2_sector, t.qid AS actor2_qid,
        e.location_name AS location, e.location_country, e.lat, e.lon, e.geonameid,
        e.speaker, e.outlet, d.source, d.url, e.doc_id, d.published, e.evidence_sentence, e.evidence_start,
-       e.evidence_end, e.record
+       e.evidence_end, l.canonical_id, coalesce(c.n_sources, 1) AS source_count,
+       coalesce(c.n_mentions, 1) AS mention_count, c.first_event_id = e.event_id OR c.canonical_id IS NULL AS is_first,
+       e.record
 FROM events e
 JOIN documents d USING (doc_id)
+LEFT JOIN event_links l USING (event_id)
+LEFT JOIN canonical_events c ON c.canonical_id = l.canonical_id
 LEFT JOIN (SELECT * FROM event_actors WHERE role = 'source' AND idx = 0) s USING (event_id)
 LEFT JOIN (SELECT * FROM event_actors WHERE role = 'target' AND idx = 0) t USING (event_id)
 """
 
 
-def _where(since: str | None, country: str | None, event_type: str | None) -> tuple[str, list]:
+def _where(since: str | None, country: str | None, event_type: str | None, unique: bool = False) -> tuple[str, list]:
     clauses, params = [], []
+    if unique:      # one row per real-world event: the first report of each canonical event
+        clauses.append("c.first_event_id = e.event_id OR c.canonical_id IS NULL")
     if since:
         clauses.append("coalesce(e.date_value, e.date_end, d.published) >= CAST(? AS DATE)")
         params.append(since)
@@ -41,10 +47,11 @@ def _where(since: str | None, country: str | None, event_type: str | None) -> tu
 
 
 def export_events(db: str, fmt: str, out: Path, since: str | None = None, country: str | None = None,
-                  event_type: str | None = None) -> int:
+                  event_type: str | None = None, unique: bool = False) -> int:
+    """Write events in ``fmt``; ``unique`` keeps one row per canonical event (with its source count)."""
     if fmt not in FORMATS:
         raise StoreError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    where, params = _where(since, country, event_type)
+    where, params = _where(since, country, event_type, unique)
     with open_store(db, read_only=True) as store:
         sql = _FLAT_SQL + where + " ORDER BY event_date, e.event_id"
         if fmt == "parquet":
@@ -54,7 +61,8 @@ def export_events(db: str, fmt: str, out: Path, since: str | None = None, countr
         rows = [dict(zip(cols, r)) for r in cur.fetchall()]
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt in ("jsonl", "plover"):
-        records = [json.loads(r["record"]) for r in rows]
+        records = [json.loads(r["record"]) | {"canonical_id": r["canonical_id"], "source_count": r["source_count"]}
+                   for r in rows]
         with out.open("w", encoding="utf-8") as fh:
             if fmt == "plover":
                 json.dump(records, fh, ensure_ascii=False, indent=1)

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-NUM_PERM = 64
+NUM_PERM = 128
 SCHEME = "affine32"   # stored signatures must be rebuilt with the scheme that made them
 _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_|ref$|cmpid$|ocid$|s$|smid$)")
 _WORD = re.compile(r"[^\W_]+")
@@ -51,7 +51,9 @@ class NearDuplicates:
 
     def __init__(self, threshold: float):
         self.threshold = threshold
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # Candidates come from a looser LSH band setting; the decision is the estimated Jaccard,
+        # so documents just above the threshold are not lost to LSH's probabilistic banding.
+        self.lsh = MinHashLSH(threshold=max(0.3, threshold - 0.2), num_perm=NUM_PERM)
         self.cluster: dict[str, str] = {}
         self.hashes: dict[str, MinHash] = {}
 
