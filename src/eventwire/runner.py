@@ -31,10 +31,57 @@ class RunSummary:
                                                                     for s in self.skipped]}
 
 
+_WORKER_PIPE: Pipeline | None = None
+
+
+def _worker_init(config: Config) -> None:
+    global _WORKER_PIPE
+    _WORKER_PIPE = Pipeline.from_config(config)
+
+
+def _worker_batch(docs: list[Document]) -> list[Document | Skip]:
+    out = _WORKER_PIPE.run_batch(docs)
+    for d in out:
+        if isinstance(d, Document):
+            d.spacy_doc = None      # parses stay in the worker: only results cross the process boundary
+    return out
+
+
+def _batches(items, size: int):
+    """Consecutive batches of Documents; Skips pass through as one-item lists."""
+    batch: list[Document] = []
+    for item in items:
+        if isinstance(item, Skip):
+            yield [item]
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _coded(items, config: Config, workers: int, timings: dict):
+    """Coded documents in input order, from this process or from a pool of worker processes."""
+    if workers <= 1:
+        yield from Pipeline.from_config(config).run(items, timings)
+        return
+    import multiprocessing as mp
+    ctx = mp.get_context("fork")     # workers inherit the loaded model and KB copy-on-write
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(config,)) as pool:
+        for result in pool.imap(_run_or_pass, _batches(items, config.batch_size), chunksize=1):
+            yield from result
+
+
+def _run_or_pass(batch: list) -> list:
+    return batch if isinstance(batch[0], Skip) else _worker_batch(batch)
+
+
 def code_inputs(paths: Iterable[str], config: Config, store: Store | None = None, out=None,
-                on_doc: Callable[[Document | Skip], None] | None = None) -> RunSummary:
-    """Ingest → pipeline → store (per batch) → optional JSONL; returns what happened."""
-    pipe = Pipeline.from_config(config)
+                on_doc: Callable[[Document | Skip], None] | None = None, workers: int = 1) -> RunSummary:
+    """Ingest → pipeline (in this process or ``workers`` processes) → store in batches → optional
+    JSONL; returns what happened."""
     summary = RunSummary()
     pending: list[Document | Skip] = []
 
@@ -46,7 +93,12 @@ def code_inputs(paths: Iterable[str], config: Config, store: Store | None = None
         pending.clear()
 
     items = read_inputs(paths, config.default_published)
-    for item in pipe.run(items, summary.timings):
+    if workers > 1:
+        from .stages.nlp import load_nlp
+        from .knowledge.actors import load_kb
+        from .knowledge.gazetteer import load_gazetteer
+        load_nlp(), load_kb(), load_gazetteer()   # load once before forking
+    for item in _coded(items, config, workers, summary.timings):
         if isinstance(item, Skip):
             summary.skipped.append(item)
         else:

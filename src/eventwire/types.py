@@ -188,7 +188,7 @@ def event_json(e: Event) -> dict[str, Any]:
         "source": [mention_json(m) for m in e.source],
         "target": [mention_json(m) for m in e.target],
         "date": {"value": d.value, "start": d.start, "end": d.end, "granularity": d.granularity,
-                 "resolved": d.resolved, "basis": d.basis, "text": d.text},
+                 "type": d.type, "resolved": d.resolved, "basis": d.basis, "text": d.text},
         "location": loc,
         "evidence": asdict(e.evidence) | {"trigger": e.trigger_text,
                                           "trigger_start": e.trigger[0], "trigger_end": e.trigger[1]},

@@ -37,6 +37,10 @@ def code(inputs: List[str] = typer.Argument(..., help="Files, directories (recur
          no_db: bool = typer.Option(False, "--no-db", help="Do not write to the database."),
          batch_size: int = typer.Option(32, "--batch-size", min=1),
          min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0),
+         workers: int = typer.Option(1, "--workers", min=1, help="Worker processes on this machine."),
+         engine: str = typer.Option("local", "--engine", help="local or ray"),
+         address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (e.g. auto)."),
+         out_parquet: Optional[Path] = typer.Option(None, "--out-parquet", help="Ray engine: write coded documents here."),
          quiet: bool = typer.Option(False, "--quiet", "-q")):
     """Code articles into PLOVER events, stored in DuckDB (and optionally JSONL)."""
     from ..runner import code_inputs
@@ -47,6 +51,18 @@ def code(inputs: List[str] = typer.Argument(..., help="Files, directories (recur
         if pub is None:
             fail(f"--published {published!r} is not a date (use YYYY-MM-DD)")
     config = Config(default_published=pub, batch_size=batch_size, db_path=db, min_confidence=min_confidence)
+    if engine == "ray":
+        from ..batch.ray_runner import run_ray
+        if out_parquet is None:
+            fail("--engine ray needs --out-parquet DIR (then: eventwire load DIR)")
+        try:
+            n = run_ray(inputs, out_parquet, config, address=address, workers=workers)
+        except EventwireError as exc:
+            fail(str(exc))
+        Console().print(f"coded {n} documents with Ray into {out_parquet}; load them with: eventwire load {out_parquet}")
+        return
+    if engine != "local":
+        fail(f"unknown engine {engine!r}: use local or ray")
     try:
         store = None if no_db else open_store(db)
         sink = None if out is None else (sys.stdout if str(out) == "-" else out.open("w", encoding="utf-8"))
@@ -55,7 +71,7 @@ def code(inputs: List[str] = typer.Argument(..., help="Files, directories (recur
             load_nlp()
         with tools.progress(quiet) as prog:
             task = prog.add_task("coding", total=None)
-            summary = code_inputs(inputs, config, store, sink, on_doc=lambda _: prog.advance(task))
+            summary = code_inputs(inputs, config, store, sink, on_doc=lambda _: prog.advance(task), workers=workers)
         if sink not in (None, sys.stdout):
             sink.close()
     except EventwireError as exc:
@@ -94,6 +110,23 @@ def _print_summary(summary, db: str | None) -> None:
         out.print(f"  [yellow]skipped[/yellow] {s.path}: {s.reason}")
     if db:
         out.print(f"stored in {db}")
+
+
+@app.command()
+def load(directory: Path = typer.Argument(..., help="Parquet written by `eventwire code --engine ray`."),
+         db: str = DB_OPTION):
+    """Bulk-load coded Parquet (Ray engine output) into the DuckDB store."""
+    from ..batch.ray_runner import load_parquet
+    from ..store import open_store
+    if not directory.exists():
+        fail(f"no such directory: {directory}")
+    try:
+        with open_store(db) as store:
+            totals = load_parquet(directory, store)
+    except EventwireError as exc:
+        fail(str(exc))
+    Console().print(f"loaded {totals['stored']} documents ({totals['unchanged']} unchanged, "
+                    f"{totals['skipped']} skipped, {totals['events']} events) into {db}")
 
 
 @app.command()

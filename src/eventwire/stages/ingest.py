@@ -125,13 +125,21 @@ def _from_html(html: str, path: str, doc_id: str | None) -> Document:
     return doc
 
 
+def _present(value):
+    """None for missing values, including the NaN that dataframes use for them."""
+    if value is None or (isinstance(value, float) and value != value) or value == "":
+        return None
+    return value
+
+
 def _from_record(rec: dict, where: str) -> Document:
     if not isinstance(rec, dict):
         raise InputError("record is not a JSON object")
+    rec = {k: _present(v) for k, v in rec.items()}
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("record has no 'text'")
-    doc = Document(id=str(rec["id"]) if rec.get("id") not in (None, "") else content_id(text),
+    doc = Document(id=str(rec["id"]) if rec.get("id") is not None else content_id(text),
                    text=text, title=rec.get("title"), url=rec.get("url"),
                    source=rec.get("source"), path=where)
     doc.published = parse_published(rec.get("published"))

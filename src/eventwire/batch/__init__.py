@@ -1,0 +1,1 @@
+"""Scale-out runners: the same pipeline on a Ray cluster."""
