@@ -27,7 +27,16 @@ def _records(corpus: Path | None, n: int) -> list[dict]:
     return [dict(base[i % len(base)], id=f"b{i}") for i in range(n)]
 
 
-def run_bench(n_docs: int = 200, corpus: Path | None = None) -> dict:
+def _timed_workers(docs: list[Document], config: Config, workers: int) -> float:
+    from .runner import _coded
+    fresh = [Document(id=d.id, text=d.text, published=d.published) for d in docs]
+    t0 = time.perf_counter()
+    for _ in _coded(iter(fresh), config, workers, {}):
+        pass
+    return time.perf_counter() - t0
+
+
+def run_bench(n_docs: int = 200, corpus: Path | None = None, workers: int = 1) -> dict:
     records = _records(corpus, n_docs)
     loads = {}
     for name, loader in (("spacy_model", load_nlp), ("actor_kb", load_kb), ("gazetteer", load_gazetteer),
@@ -41,6 +50,9 @@ def run_bench(n_docs: int = 200, corpus: Path | None = None) -> dict:
     # Warm up: load model, KB, gazetteer and lexicon before anything is timed.
     pipe.run_batch([d for d in documents_from_records(records[:2]) if isinstance(d, Document)])
     docs = [d for d in documents_from_records(records) if isinstance(d, Document)]
+    for d in docs:
+        from .stages.clean import clean_document
+        clean_document(d)
     texts = [nlp_text(d.text) for d in docs]
     t0 = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=config.batch_size):
@@ -52,7 +64,15 @@ def run_bench(n_docs: int = 200, corpus: Path | None = None) -> dict:
         pass
     e2e = time.perf_counter() - t0
     total = sum(timings.values()) or 1.0
+    scaling = {}
+    if workers > 1:
+        one = _timed_workers(docs, config, 1)
+        many = _timed_workers(docs, config, workers)
+        scaling = {"workers": workers, "one_worker_docs_per_s": len(docs) / one,
+                   "n_workers_docs_per_s": len(docs) / many, "speedup": round(one / many, 3),
+                   "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
     return {
+        "scaling": scaling,
         "docs": len(docs), "chars": sum(len(t) for t in texts),
         "bare_seconds": round(bare, 3), "e2e_seconds": round(e2e, 3),
         "bare_docs_per_s": len(docs) / bare, "e2e_docs_per_s": len(docs) / e2e,

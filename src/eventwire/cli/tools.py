@@ -110,10 +110,11 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def bench(docs: int = typer.Option(200, "--docs", help="Number of documents."),
               corpus: Optional[Path] = typer.Option(None, "--corpus", help="JSONL corpus (default: bundled sample)."),
+              workers: int = typer.Option(1, "--workers", min=1, help="Also time N worker processes against one."),
               as_json: bool = typer.Option(False, "--json")):
         """Time bare spaCy parsing vs each eventwire stage vs end-to-end, on the same documents."""
         from ..bench import run_bench
-        result = run_bench(docs, corpus)
+        result = run_bench(docs, corpus, workers)
         if as_json:
             print(json.dumps(result, indent=2))
             return
@@ -128,6 +129,11 @@ def register(app: typer.Typer) -> None:
         out.print(t)
         out.print("one-off loads (s): " + ", ".join(f"{k} {v:.2f}" for k, v in result["load_seconds"].items()))
         out.print(f"peak RSS: {result['peak_rss_mb']:.0f} MB")
+        if result["scaling"]:
+            sc = result["scaling"]
+            out.print(f"[bold]{sc['workers']} workers: {sc['n_workers_docs_per_s']:.1f} docs/s vs one worker "
+                      f"{sc['one_worker_docs_per_s']:.1f} docs/s → speedup {sc['speedup']:.2f}×[/bold]; "
+                      f"worker peak RSS {sc['worker_peak_rss_mb']:.0f} MB")
 
     @app.command()
     def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl | plover | csv | parquet | tsv"),
