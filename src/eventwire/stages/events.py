@@ -99,7 +99,11 @@ def _sense(tok, lex: Lexicon) -> Trigger | None:
 
 
 def _head_words(tok) -> set[str]:
-    """A noun's lemma and its compound modifiers: "send +carrier" matches "a carrier strike group"."""
+    """A noun's lemma and its compound modifiers ("send +carrier" matches "a carrier strike group"),
+    looking through quantities ("thousands of troops")."""
+    if tok.lemma_.lower() in _QUANTITY:
+        tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                    if p.dep_ == "pobj"), tok)
     return {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
 
 
@@ -171,9 +175,14 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
                     t = Trigger("aid-transfer", "AID", None, "072" if mil else "070", ("military",) if mil else (),
                                 0.9, "noun", o.lemma_.lower())
                 return Candidate(t, tok, o, "light")
-    if noun_hit is not None and lex.has_key(tok, lex.blocking_verbs) and noun_hit[1].type in _COOPERATIVE_NOUNS:
-        t = Trigger("reject-block", "REJECT", None, "12", noun_hit[1].context, 0.9, "noun", noun_hit[1].lemma)
-        return Candidate(t, tok, noun_hit[0], "light")
+    if noun_hit is not None and lex.has_key(tok, lex.blocking_verbs):
+        nt = noun_hit[1]
+        if nt.type in _COOPERATIVE_NOUNS:
+            t = Trigger("reject-block", "REJECT", None, "12", nt.context, 0.9, "noun", nt.lemma)
+            return Candidate(t, tok, noun_hit[0], "light")
+        if nt.type == "PROTEST":
+            t = Trigger("coerce-repress", "COERCE", "restrict", "175", ("repression",), 0.9, "noun", nt.lemma)
+            return Candidate(t, tok, noun_hit[0], "light")
     if noun_hit is not None and lex.has_key(tok, lex.reversal_verbs):
         noun, nt = noun_hit
         flipped = _REVERSED.get(nt.type)
@@ -322,10 +331,13 @@ class EventCoder:
             by_token = {c.anchor.i: c for c in cands}
             notes: dict[int, str] = {}
             governed: dict[int, Candidate] = {}
+            hostile: set[int] = set()
             for c in cands:
                 gov = governing_intent(c, by_token) if c.how != "nominal" else None
                 if gov is not None:
                     governed[id(c)] = gov
+                    if c.trigger.type in CONFLICTUAL and not is_negated(c.anchor, c.noun):
+                        hostile.add(id(gov))    # "vowed to retaliate", "swore to fight": a threat
                 if c.trigger.type == "AGREE" and any(x.dep_ == "xcomp" and is_negated(x) for x in c.anchor.children):
                     notes[id(c)] = "promise of restraint"      # "vowed not to cross"
             content_nouns = {c.anchor.head.i for c in cands
@@ -337,6 +349,8 @@ class EventCoder:
                 ev = self._event(doc, sent, c, mentions_at, content_of=gov)
                 if ev is not None:
                     ev.note = notes.get(id(c), ev.note)
+                    if id(c) in hostile and ev.event_type == "AGREE":
+                        ev.event_type, ev.mode, ev.cameo = "THREATEN", None, "13"
                     events.append(ev)
         return events
 
