@@ -150,5 +150,5 @@ def register(app: typer.Typer) -> None:
             n = export_events(db, fmt, out, since=since, country=country, event_type=event_type, unique=unique)
         except EventwireError as exc:
             Console(stderr=True).print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
         Console(stderr=True).print(f"wrote {n} events to {out}")

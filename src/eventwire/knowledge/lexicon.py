@@ -134,6 +134,6 @@ def load_lexicon() -> Lexicon:
                     t = _parse_noun(spec, base)
                     lex.nouns.setdefault(t.lemma, []).append(t)
     for table in (lex.verbs, lex.nouns):
-        for lemma, triggers in table.items():
+        for triggers in table.values():
             triggers.sort(key=lambda t: (-t.specificity, -t.weight))
     return lex

@@ -9,14 +9,13 @@ embargoes" is AGREE, with the lifted thing as its content.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
-from ..knowledge.actors import load_kb
 from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
 from ..types import Document, Event, Evidence, Mention
 from . import register
 from .nlp import content_span
 from .event_args import argument_heads, is_negated, modality_of, with_conjuncts
+from .triggers import INTENT_TYPES, QUANTITY, Candidate, candidates, noun_match
 
 # PLOVER codes an announced future action by what it expresses: intent to cooperate is AGREE,
 # intent to harm is THREATEN, a refusal to cooperate is REJECT, and "X must do Y" is a demand.
@@ -49,159 +48,7 @@ _CAMEO_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "057", "COOPERATE": "0
 # The modality of an event that is the content of an intent verb.
 _CONTENT_MODALITY = {"THREATEN": "threatened", "AGREE": "intended", "REQUEST": "requested", "REJECT": "refused",
                      "CONCEDE": "intended", "SUPPORT": "intended", "ACCUSE": "alleged"}
-INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"}
 _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nominal": 0.35}
-
-
-@dataclass(slots=True)
-class Candidate:
-    trigger: Trigger
-    verb: object | None      # governing verb token (None for standalone nominal events)
-    noun: object | None      # event noun token, if any
-    how: str                 # verb | light | object | nominal
-
-    @property
-    def anchor(self):
-        return self.verb if self.verb is not None else self.noun
-
-
-def _verb_match(tok, lex: Lexicon) -> Trigger | None:
-    triggers = None
-    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":      # "test-fired" is tokenised test - fired
-        triggers = lex.verbs.get(f"{tok.doc[tok.i - 2].lower_}-{tok.lemma_.lower()}")
-    triggers = triggers or lex.verbs.get(tok.lemma_.lower()) or lex.verbs.get(tok.lower_)
-    if not triggers:
-        return None
-    kids = list(tok.children)
-    for t in triggers:
-        if t.particle and not any(c.lower_ == t.particle and c.dep_ in ("prt", "prep", "advmod", "dative")
-                                  for c in kids):
-            continue
-        if t.dobj and not any(c.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and t.dobj in _head_words(c)
-                              for c in kids):
-            continue
-        return t
-    return None
-
-
-def _sense(tok, lex: Lexicon) -> Trigger | None:
-    """The sense of an ambiguous noun from the words attached to it ("a four-day strike")."""
-    sense = lex.noun_senses.get(tok.lemma_.lower())
-    if sense is None:
-        return None
-    trig, cues = sense
-    words = set()
-    for t in tok.subtree:
-        if t.i < tok.i or t.head.i == tok.i:
-            words.add(t.lemma_.lower())
-            words.update(p for p in t.lower_.split("-") if p)
-    return trig if words & cues else None
-
-
-def _head_words(tok) -> set[str]:
-    """A noun's lemma and its compound modifiers ("send +carrier" matches "a carrier strike group"),
-    looking through quantities ("thousands of troops")."""
-    if tok.lemma_.lower() in _QUANTITY:
-        tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                    if p.dep_ == "pobj"), tok)
-    return {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
-
-
-def _noun_match(tok, lex: Lexicon) -> Trigger | None:
-    sensed = _sense(tok, lex)
-    if sensed is not None:
-        return sensed
-    triggers = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
-    if not triggers:
-        return None
-    doc = tok.doc
-    for t in triggers:
-        n = len(t.words)
-        if n == 1:
-            return t
-        start = tok.i - n + 1
-        if start >= 0 and tuple(x.lower_ for x in doc[start:tok.i]) == t.words[:-1]:
-            return t
-        if start >= 0 and tuple(x.lemma_.lower() for x in doc[start:tok.i]) == t.words[:-1]:
-            return t
-    return None
-
-
-def _objects(tok) -> list:
-    """Direct objects, objects of particles, and the nouns inside quantities ("tons of aid")."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    objs += [p for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ in ("in", "under", "out", "up", "on", "with")
-             for p in c.children if p.dep_ == "pobj"]
-    objs += [p for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-             for p in c.children if p.dep_ == "pobj"]
-    return objs
-
-
-def _object_event(tok, lex: Lexicon):
-    """An event noun the verb takes as object ("held talks", "came under fire", "took part in protests")."""
-    for o in _objects(tok):
-        nt = _noun_match(o, lex)
-        if nt is not None:
-            return o, nt
-    return None
-
-
-_REVERSED = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "PROTEST": "CONCEDE", "THREATEN": "CONCEDE",
-             "ASSAULT": "RETREAT", "MOBILIZE": "RETREAT",
-             "AID": "SANCTION", "COOPERATE": "SANCTION", "CONSULT": "SANCTION", "AGREE": "SANCTION"}
-_COOPERATIVE_NOUNS = {"AID", "AGREE", "SUPPORT", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE"}
-_REVERSED_CAMEO = {"CONCEDE": "080", "RETREAT": "087", "SANCTION": "160"}
-
-
-_QUANTITY = {"thousand", "hundred", "dozen", "score", "million", "ten", "tens", "group", "crowd", "number", "handful"}
-_MILITARY_GOODS = {"weapon", "arm", "ammunition", "munition", "missile", "tank", "rifle", "artillery", "shell", "drone"}
-_OWN = {"their", "its", "his", "her"}
-
-
-def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
-    """Verb + object compositions: transfer verb + goods → AID (own weapons handed in → RETREAT);
-    reversal verb + event → its undoing; blocking verb + cooperative event → REJECT."""
-    if lex.has_key(tok, lex.transfer_verbs):
-        objs = _objects(tok) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
-                                for p in c.children if p.dep_ == "pobj"]
-        for o in objs:
-            if o.lemma_.lower() in lex.aid_goods or " ".join(
-                    t.lemma_.lower() for t in o.doc[max(o.left_edge.i, o.i - 2):o.i + 1]) in lex.aid_goods:
-                mil = o.lemma_.lower() in _MILITARY_GOODS
-                if mil and any(c.dep_ == "poss" and c.lower_ in _OWN for c in o.children):
-                    # "rebels handed over their weapons": disarmament, not military aid
-                    t = Trigger("retreat-disarm", "RETREAT", "disarm", "0871", ("military",), 0.9, "noun", o.lemma_.lower())
-                else:
-                    t = Trigger("aid-transfer", "AID", None, "072" if mil else "070", ("military",) if mil else (),
-                                0.9, "noun", o.lemma_.lower())
-                return Candidate(t, tok, o, "light")
-    if noun_hit is not None and lex.has_key(tok, lex.blocking_verbs):
-        nt = noun_hit[1]
-        if nt.type in _COOPERATIVE_NOUNS:
-            t = Trigger("reject-block", "REJECT", None, "12", nt.context, 0.9, "noun", nt.lemma)
-            return Candidate(t, tok, noun_hit[0], "light")
-        if nt.type == "PROTEST":
-            t = Trigger("coerce-repress", "COERCE", "restrict", "175", ("repression",), 0.9, "noun", nt.lemma)
-            return Candidate(t, tok, noun_hit[0], "light")
-    if noun_hit is not None and lex.has_key(tok, lex.reversal_verbs):
-        noun, nt = noun_hit
-        flipped = _REVERSED.get(nt.type)
-        if flipped:
-            t = Trigger(f"reversal-{nt.family}", flipped, None, _REVERSED_CAMEO[flipped], nt.context, 0.9, "noun",
-                        nt.lemma)
-            return Candidate(t, tok, noun, "light")
-    return None
-
-
-# Intent types whose verbs take a to-infinitive ("agreed to", "threatened to", "refused to").
-TO_INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT"}
-
-
-def _is_control_verb(tok, vt: Trigger) -> bool:
-    """A verb with a to-infinitive complement that is not an intent verb ("tried to", "began to",
-    "prepared to") is aspect or attempt: the complement is the event."""
-    return vt.type not in TO_INTENT_TYPES and any(
-        c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children) for c in tok.children)
 
 
 _JOINT = {"joint", "combined", "coordinated", "bilateral", "trilateral", "multinational", "allied", "common"}
@@ -219,70 +66,6 @@ def _is_joint(etype: str, c: Candidate, source: list[Mention], target: list[Ment
     with_partner = any(ch.dep_ == "prep" and ch.lower_ == "with" for tok in (c.noun, c.verb) if tok is not None
                        for ch in tok.children)
     return etype == "MOBILIZE" and (len(countries) >= 2 or (with_partner and bool(partners - countries)))
-
-
-_OBLIGATION = Trigger("request-obligation", "REQUEST", None, "10", (), 0.7, "verb", "must")
-
-
-def _obliged_under_report(tok, lex: Lexicon) -> bool:
-    """'The Red Cross said US forces must ensure security': a reported obligation is a demand."""
-    return (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.reporting_verbs
-            and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children)
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
-
-
-def _has_actor_argument(noun, mentioned: set[int]) -> bool:
-    """A standalone event noun counts only with an actor attached ("Russia's attack on", "talks with Iran")."""
-    for c in noun.children:
-        if c.dep_ in ("poss", "compound", "amod") and c.i in mentioned:
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "by", "between", "from", "to", "of"):
-            if any(t.i in mentioned for t in c.subtree):
-                return True
-    return False
-
-
-def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Candidate]:
-    out: list[Candidate] = []
-    used_nouns: set[int] = set()
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
-            continue
-        if tok.lemma_.lower() == "be":
-            continue        # "It was the deadliest attack": a description, not an act
-        vt = _verb_match(tok, lex)
-        light = lex.is_light(tok)
-        recipient = lex.has_key(tok, lex.recipient_verbs)
-        reporting = tok.lemma_.lower() in lex.reporting_verbs and not light
-        noun_hit = None if reporting else _object_event(tok, lex)
-        composed = _composed(tok, lex, noun_hit)
-        if composed is not None:
-            out.append(composed)
-            used_nouns.add(composed.noun.i)
-            continue
-        if vt is not None and _is_control_verb(tok, vt):
-            continue        # "tried to hack", "began collecting": the complement is the event
-        if vt is None and noun_hit is None and _obliged_under_report(tok, lex):
-            out.append(Candidate(_OBLIGATION, tok, None, "verb"))
-            continue
-        if vt is not None and not (noun_hit and (light or recipient or vt.weight < 0.6)):
-            out.append(Candidate(vt, tok, None, "verb"))
-            if noun_hit:
-                used_nouns.add(noun_hit[0].i)
-        elif noun_hit is not None:
-            how = "recipient" if recipient else "light" if light else "object"
-            out.append(Candidate(noun_hit[1], tok, noun_hit[0], how))
-            used_nouns.add(noun_hit[0].i)
-    # A noun that is already an argument of a verb event ("Russian missiles struck …") is covered by it.
-    used_nouns |= {a.i for c in out for a in c.anchor.children if a.dep_ in ("nsubj", "nsubjpass", "dobj")}
-    actor_nouns = load_kb().sector_nouns
-    for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_nouns and tok.lemma_.lower() not in actor_nouns \
-                and tok.lower_ not in actor_nouns:   # "protesters" names actors, not an event
-            nt = _noun_match(tok, lex)
-            if nt is not None and _has_actor_argument(tok, mentioned):
-                out.append(Candidate(nt, None, tok, "nominal"))
-    return out
 
 
 def _depth(tok, lex: Lexicon) -> float:
@@ -376,8 +159,8 @@ class EventCoder:
                     continue
                 for obj in prep.children:
                     ms = mentions_at.get(obj.i, ())
-                    if any(m.actor.kind == "igo" for m in ms) or _noun_match(obj, self.lex) is not None and \
-                            _noun_match(obj, self.lex).type in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE"):
+                    if any(m.actor.kind == "igo" for m in ms) or noun_match(obj, self.lex) is not None and \
+                            noun_match(obj, self.lex).type in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE"):
                         return "SANCTION"
                     return "RETREAT"
         return etype
@@ -393,7 +176,7 @@ class EventCoder:
         out: list[Mention] = []
         # "Thousands of Somali protesters": the actor is what is counted, not the count.
         heads = [next((p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                       if p.dep_ == "pobj"), h) if h.lemma_.lower() in _QUANTITY else h for h in heads]
+                       if p.dep_ == "pobj"), h) if h.lemma_.lower() in QUANTITY else h for h in heads]
         for h in heads:
             for t in with_conjuncts(h):
                 for m in mentions_at.get(t.i, ()):
@@ -423,7 +206,7 @@ class EventCoder:
                           and t.dep_ in ("amod", "compound", "nmod")]
         # "A Russian missile attack on Odesa killed four people": the attack's agent is the killer.
         for h in list(src_heads):
-            if h.pos_ == "NOUN" and _noun_match(h, self.lex) is not None:
+            if h.pos_ == "NOUN" and noun_match(h, self.lex) is not None:
                 src_heads += [t for t in h.subtree if t.i < h.i and t.i in mentions_at]
         source = self._actors(src_heads, mentions_at)
         target = [m for m in self._actors(tgt_heads, mentions_at) if m not in source]
