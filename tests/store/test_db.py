@@ -53,8 +53,8 @@ def test_query_is_read_only(tmp_path, coded):
     with open_store(db) as store:
         store.write(coded)
     with open_store(db, read_only=True) as store:
-        cols, rows = store.query("SELECT event_type FROM events ORDER BY 1")
-        assert cols == ["event_type"] and rows
+        result = store.query("SELECT event_type FROM events ORDER BY 1")
+        assert result.columns == ["event_type"] and result.rows
         for bad in ("DELETE FROM events", "DROP TABLE events", "SELECT 1; DELETE FROM events",
                     "INSERT INTO skipped VALUES ('x', 'y', 'z', now())"):
             with pytest.raises(StoreError):

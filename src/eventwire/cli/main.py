@@ -163,7 +163,8 @@ def query(sql: str = typer.Argument(..., help="A read-only SELECT over the store
     from ..store import open_store
     try:
         with open_store(db, read_only=True) as store:
-            cols, rows = store.query(sql)
+            result = store.query(sql)
+            cols, rows = result.columns, result.rows
     except EventwireError as exc:
         fail(str(exc))
     if as_json:

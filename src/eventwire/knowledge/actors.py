@@ -26,6 +26,14 @@ def _date(value) -> dt.date | None:
 
 
 @dataclass(slots=True)
+class Status:
+    """What an entry is on a given date."""
+    country: str | None
+    sector: str | None
+    basis: str
+
+
+@dataclass(slots=True)
 class Role:
     role: str
     title: str | None
@@ -52,17 +60,17 @@ class Entry:
     members: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
 
-    def at(self, when: dt.date | None) -> tuple[str | None, str | None, str]:
-        """(country, sector, basis) of this entry on a date; undated → the latest known state."""
+    def at(self, when: dt.date | None) -> Status:
+        """Country, sector and why, for this entry on a date; undated → the latest known state."""
         if self.roles:
             role = self.role_at(when)
             if role is None:
-                return self.country, self.sector, "no dated office"
+                return Status(self.country, self.sector, "no dated office")
             span = f"{role.title or role.role} {role.start or '?'}..{role.end or 'now'}"
             if when is not None and not role.covers(when) and role.end and role.end < when:
-                return self.country, "PTY", f"out of office since {role.end} ({span})"
+                return Status(self.country, "PTY", f"out of office since {role.end} ({span})")
             sector = "IGO" if (role.org or self.country == "IGO") and role.sector == "GOV" else role.sector
-            return self.country, sector, span
+            return Status(self.country, sector, span)
         country, sector, basis = self.country, self.sector, "default"
         for p in self.periods:
             start, end = _date(p.get("from")), _date(p.get("until") or p.get("to"))
@@ -72,7 +80,7 @@ class Entry:
                 country = p.get("country", country)
                 sector = p.get("sector", sector)
                 basis = f"period {start or '…'}..{end or 'now'}"
-        return country, sector, basis
+        return Status(country, sector, basis)
 
     def role_at(self, when: dt.date | None) -> Role | None:
         if not self.roles:

@@ -40,26 +40,33 @@ def find_hits(sdoc, kb: ActorKB, start: int = 0, end: int | None = None) -> list
     return hits
 
 
-def pick_form(forms: list[Form], when: dt.date | None, context_countries: set[str]) -> tuple[Form | None, str]:
+@dataclass(slots=True)
+class Pick:
+    """The chosen surface form and, when the choice was not clear, why ("ambiguous: …")."""
+    form: Form
+    ambiguity: str = ""
+
+
+def pick_form(forms: list[Form], when: dt.date | None, context_countries: set[str]) -> Pick:
     """Choose among candidate forms; people by office at the date, then by context countries."""
     if len(forms) == 1:
-        return forms[0], ""
+        return Pick(forms[0])
     people = [f for f in forms if f.entry.kind == "person"]
     if people and when is not None:
         in_office = [f for f in people if any(r.covers(when) for r in f.entry.roles)]
         if len(in_office) == 1:
-            return in_office[0], ""
+            return Pick(in_office[0])
         people = in_office or people
     pool = people or forms
     preferred = [f for f in pool if f.entry.country in context_countries]
     if len({id(f.entry) for f in preferred}) == 1:
-        return preferred[0], ""
+        return Pick(preferred[0])
     kinds = {"name": 0, "alias": 1, "metonym": 2, "capital": 3, "demonym": 4}
     pool = sorted(pool, key=lambda f: kinds.get(f.how, 5))
     if len({id(f.entry) for f in pool if f.how == pool[0].how}) == 1:
-        return pool[0], ""
+        return Pick(pool[0])
     names = sorted({f.entry.name for f in pool})
-    return pool[0], "ambiguous: " + " | ".join(names[:5])
+    return Pick(pool[0], "ambiguous: " + " | ".join(names[:5]))
 
 
 # Role nouns that say little about sector next to a more specific word ("hospital spokeswoman",
@@ -167,7 +174,8 @@ def resolve_tokens(kb: ActorKB, tokens, hits: list[Hit], when: dt.date | None,
         country = "IGO" if org is not None else (modifier.country if modifier else None)
         holder = kb.officeholder(country, role.role, when, org) if country else None
         if holder is not None:
-            _, hsector, hbasis = holder.at(when)
+            status = holder.at(when)
+            hsector, hbasis = status.sector, status.basis
             actor.name, actor.qid, actor.kind, actor.country, actor.sector = (
                 holder.name, holder.qid, "person", holder.country, hsector)
             actor.confidence = 0.8
@@ -176,9 +184,11 @@ def resolve_tokens(kb: ActorKB, tokens, hits: list[Hit], when: dt.date | None,
         if when is None and country:
             basis.append("no date: officeholder not resolved")
     if primary is not None:
-        form, amb = pick_form(primary.forms, when, context_countries | ({modifier.country} if modifier else set()))
+        pick = pick_form(primary.forms, when, context_countries | ({modifier.country} if modifier else set()))
+        form, amb = pick.form, pick.ambiguity
         entry: Entry = form.entry
-        country, esector, ebasis = entry.at(when)
+        status = entry.at(when)
+        country, esector, ebasis = status.country, status.sector, status.basis
         actor.name, actor.kind = entry.name, entry.kind
         # A metonym for the government carries the country's QID; "the Pentagon" (MIL) is not the country.
         actor.qid = entry.qid if form.how != "demonym" and (form.sector in (None, "GOV")) else None
@@ -229,7 +239,7 @@ def _modifier_entity(kb, inside, primary, when, context) -> _Modifier | None:
     for h in inside:
         if h is primary:
             continue
-        form, _ = pick_form(h.forms, when, context)
+        form = pick_form(h.forms, when, context).form
         if form and form.entry.country and form.entry.kind in ("country", "armed_group", "igo"):
             return _Modifier(form.entry.country)
     return None

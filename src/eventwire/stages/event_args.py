@@ -8,6 +8,7 @@ and dates in the clause.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..knowledge.lexicon import Lexicon
 
@@ -25,22 +26,28 @@ _AGO = re.compile(r"\b(?:decades?|years?|centur(?:y|ies))\s+ago\b|\b(?:in|during
                   r"\bduring the (?:soviet|cold war|colonial|ottoman)\b|\bin (?:19\d\d|18\d\d)\b", re.I)
 
 
-def clause_subject(tok):
+@dataclass(slots=True)
+class Subject:
+    token: object | None = None
+    passive: bool = False
+
+
+def clause_subject(tok) -> Subject:
     """The subject of ``tok``'s clause, following xcomp/conj/advcl chains upward (control)."""
     cur, hops = tok, 0
     while cur is not None and hops < 4:
         for c in cur.children:
             if c.dep_ in SUBJ:
-                return c, False
+                return Subject(c, False)
             if c.dep_ == "nsubjpass":
-                return c, True
+                return Subject(c, True)
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head.i != cur.i:
             if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
-                return cur.head, False
+                return Subject(cur.head, False)
             cur, hops = cur.head, hops + 1
             continue
         break
-    return None, False
+    return Subject()
 
 
 def with_conjuncts(tok):
@@ -52,10 +59,18 @@ def with_conjuncts(tok):
     return out
 
 
-def argument_heads(trigger, noun=None):
-    """(source heads, target heads) for a verb trigger and, for light-verb events, its noun."""
+@dataclass(slots=True)
+class Arguments:
+    """Head tokens of the source and target phrases of an event."""
+    sources: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+
+
+def argument_heads(trigger, noun=None) -> Arguments:
+    """Source and target heads for a verb trigger and, for light-verb events, its noun."""
     sources, targets = [], []
-    subj, passive = clause_subject(trigger)
+    found = clause_subject(trigger)
+    subj, passive = found.token, found.passive
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and noun is None:
         targets.append(trigger.head)    # "the city attacked by rebels"
         passive = False
@@ -76,7 +91,7 @@ def argument_heads(trigger, noun=None):
                 (sources if c.lower_ == "by" else targets).extend(p for p in c.children if p.dep_ == "pobj")
             elif c.dep_ == "compound" and c.pos_ == "PROPN":
                 targets.append(c)
-    return sources, targets
+    return Arguments(sources, targets)
 
 
 def is_negated(trigger, noun=None) -> bool:
@@ -88,8 +103,8 @@ def is_negated(trigger, noun=None) -> bool:
     return False
 
 
-def modality_of(trigger, lex: Lexicon, sentence_text: str) -> tuple[str, str | None]:
-    """(modality, note) from auxiliaries, governing verbs, conditionals and historical dates."""
+def modality_of(trigger, lex: Lexicon) -> str:
+    """The modality from auxiliaries, governing verbs, conditionals and historical dates."""
     future = lex.modal_cues.get("future", set()) | FUTURE_AUX
     hypo = lex.modal_cues.get("hypothetical", set()) | HYPOTHETICAL_AUX
     chain = [trigger]
@@ -101,36 +116,36 @@ def modality_of(trigger, lex: Lexicon, sentence_text: str) -> tuple[str, str | N
         auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
         if any(a in OBLIGATION_AUX for a in auxes) or (
                 t.dep_ == "xcomp" and t.head.lemma_.lower() in ("have", "need") and t.head.i != t.i):
-            return "obligation", None
+            return "obligation"
         if any(a in FUTURE_AUX or a in future for a in auxes):
-            return ("conditional" if _has_condition(t) else "future"), None
+            return "conditional" if _has_condition(t) else "future"
         if "would" in auxes and any(a.lemma_.lower() in lex.reporting_verbs for a in t.ancestors):
             # "said they would boycott": future in reported speech, not a hypothetical
-            return ("conditional" if _has_condition(t) else "future"), None
+            return "conditional" if _has_condition(t) else "future"
         if any(a in hypo for a in auxes):
             conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
                               for c in t.children)
-            return ("conditional" if conditional else "hypothetical"), None
+            return "conditional" if conditional else "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children) and t.dep_ == "advcl":
-            return "conditional", None
+            return "conditional"
     for t in chain[1:]:
         lemma = t.lemma_.lower()
         if lemma in REFUSAL_GOVERNORS:
-            return "refused", None
+            return "refused"
         if lemma in ("try", "attempt", "seek") and t.dep_ != "xcomp":
-            return "attempted", None
+            return "attempted"
         if lemma in ("threaten", "warn"):
-            return "threatened", None
+            return "threatened"
         if lemma in ("prepare", "poise", "gear", "mass", "ready") or t.lower_ in ("poised", "ready", "prepared"):
-            return "prepared", None
+            return "prepared"
         if lemma in FUTURE_GOVERNORS or lemma in READINESS:
-            return ("intended" if lemma in ("intend", "aim", "want", "hope") else "future"), None
+            return "intended" if lemma in ("intend", "aim", "want", "hope") else "future"
     if any(a.lower_ == "going" for a in trigger.children) or (
             trigger.head.lower_ == "going" and trigger.dep_ == "xcomp"):
-        return "future", None
+        return "future"
     if _AGO.search(" ".join(t.text for t in own_clause(trigger))):
-        return "historical", None
-    return "asserted", None
+        return "historical"
+    return "asserted"
 
 
 _SUBCLAUSES = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}

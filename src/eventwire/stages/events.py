@@ -190,7 +190,8 @@ class EventCoder:
         trig = c.trigger
         anchor = c.anchor
         if c.verb is not None:
-            src_heads, tgt_heads = argument_heads(c.verb, c.noun)
+            args = argument_heads(c.verb, c.noun)
+            src_heads, tgt_heads = args.sources, args.targets
         else:
             src_heads, tgt_heads = [], []
             for ch in c.noun.children:
@@ -213,12 +214,12 @@ class EventCoder:
         if c.how == "recipient":      # "Iran faces sanctions": the subject receives the event
             source, target = [], source + target
         negated = is_negated(anchor, c.noun)
-        modality, note = modality_of(anchor, self.lex, sent.text)
+        modality, note = modality_of(anchor, self.lex), None
         if content_of is not None:
             modality = _CONTENT_MODALITY.get(content_of.trigger.type, "intended")
             note = f"content of {content_of.trigger.type} '{content_of.anchor.text}'"
             if not source:
-                source = self._actors(argument_heads(content_of.anchor, content_of.noun)[0], mentions_at)
+                source = self._actors(argument_heads(content_of.anchor, content_of.noun).sources, mentions_at)
         etype = recode(trig.type, modality, negated) if content_of is None else trig.type
         if modality == "prepared":
             modality = "future"     # readiness is reported as a future action

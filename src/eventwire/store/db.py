@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -17,6 +18,12 @@ from .schema import LATEST, MIGRATIONS
 
 _WRITE_SQL = re.compile(r"^\s*(insert|update|delete|create|drop|alter|copy|attach|detach|install|load|"
                         r"pragma|set|call|export|import|checkpoint|vacuum)\b", re.I)
+
+
+@dataclass(slots=True)
+class QueryResult:
+    columns: list[str]
+    rows: list[tuple]
 
 
 class Store:
@@ -155,7 +162,7 @@ class Store:
         return touched
 
     # -- reading ------------------------------------------------------------------------------
-    def query(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
+    def query(self, sql: str, params: list | None = None) -> QueryResult:
         """Read-only SQL: statements that write are refused."""
         if _WRITE_SQL.match(sql) or ";" in sql.strip().rstrip(";"):
             raise StoreError("only a single read-only SELECT/WITH/DESCRIBE/SHOW statement is allowed")
@@ -164,7 +171,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(str(exc).splitlines()[0]) from None
         cols = [d[0] for d in cur.description] if cur.description else []
-        return cols, cur.fetchall()
+        return QueryResult(cols, cur.fetchall())
 
     def stats(self) -> dict:
         q = lambda sql: self.con.execute(sql).fetchall()  # noqa: E731
