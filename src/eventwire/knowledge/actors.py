@@ -26,6 +26,13 @@ def _date(value) -> dt.date | None:
 
 
 @dataclass(slots=True)
+class FuzzyMatch:
+    entry: "Entry"
+    score: float
+    rivals: list[str]
+
+
+@dataclass(slots=True)
 class Status:
     """What an entry is on a given date."""
     country: str | None
@@ -121,12 +128,35 @@ class ActorKB:
         self.not_roles: set[str] = set()
         self.descriptors: dict[str, list[Entry]] = {}
         self._forms_of: dict[int, list[Form]] = {}
+        self._fuzzy: dict[str, tuple[list[str], list[Entry]]] = {}
 
     # -- building ---------------------------------------------------------------------------
     def add_form(self, surface: str, form: Form) -> None:
         if surface and surface.strip():
             self.forms.add(surface, form, form.exact)
             self._forms_of.setdefault(id(form.entry), []).append(form)
+
+    def fuzzy(self, name: str, person: bool, cutoff: float = 90.0) -> FuzzyMatch | None:
+        """A spelling variant of a KB name ("Sergey Shoygu" → Sergei Shoigu), above a strict
+        threshold; two close candidates are reported as ambiguous instead of being chosen."""
+        from rapidfuzz import fuzz, process
+        if len(name) < 6:
+            return None
+        names, entries = self._fuzzy_index(person)
+        hits = process.extract(name, names, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, limit=5)
+        if not hits:
+            return None
+        best = entries[hits[0][2]]
+        rivals = sorted({entries[h[2]].name for h in hits if entries[h[2]] is not best and h[1] >= hits[0][1] - 3})
+        return FuzzyMatch(best, hits[0][1], rivals)
+
+    def _fuzzy_index(self, person: bool):
+        key = "person" if person else "other"
+        if key not in self._fuzzy:
+            pairs = [(f.surface, e) for e in self.entries if (e.kind == "person") == person
+                     for f in self.forms_of(e) if len(f.surface) >= 6 and f.how in ("name", "alias")]
+            self._fuzzy[key] = ([p[0] for p in pairs], [p[1] for p in pairs])
+        return self._fuzzy[key]
 
     def forms_of(self, entry: Entry) -> list[Form]:
         return self._forms_of.get(id(entry), [])

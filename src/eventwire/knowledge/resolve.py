@@ -217,8 +217,17 @@ def resolve_tokens(kb: ActorKB, tokens, hits: list[Hit], when: dt.date | None,
         basis.append("company name suffix")
     if actor.name is None and primary is None:
         ent = _entity_of(head)
-        if ent is not None:
+        match = kb.fuzzy(ent.text, ent.label_ == "PERSON") if ent is not None else None
+        if match is not None and not match.rivals:
+            status = match.entry.at(when)
+            actor.name, actor.qid, actor.kind = match.entry.name, match.entry.qid, match.entry.kind
+            actor.country, actor.sector = status.country, actor.sector or status.sector
+            actor.confidence = round(0.4 + 0.4 * (match.score - 90) / 10, 3)
+            basis.append(f"fuzzy {match.score:.0f}: {match.entry.name}")
+        elif ent is not None:
             # A name the KB does not know keeps its own text: never forced onto a KB entry.
+            if match is not None:
+                basis.append("ambiguous spelling: " + " | ".join([match.entry.name, *match.rivals][:4]))
             actor.name = ent.text
             actor.kind = "person" if ent.label_ == "PERSON" else "organization"
             actor.country = actor.country or (modifier.country if modifier else None)
