@@ -62,3 +62,18 @@ def test_gazetteer_layers_loaded():
     assert {"country", "city", "state", "region", "border", "water", "admin1"} <= kinds
     for e in gz.lookup("Afghan border"):
         assert e.country == "AFG"
+
+
+def test_built_indexes_are_cached_between_processes(tmp_path, monkeypatch):
+    from eventwire.knowledge import cached_build
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"built": len(calls)}
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path))
+    assert cached_build("probe", build) == {"built": 1}
+    assert cached_build("probe", build) == {"built": 1} and len(calls) == 1   # second time from disk
+    assert len(list(tmp_path.glob("probe-*.pickle"))) == 1
+    monkeypatch.setenv("EVENTWIRE_CACHE", "off")
+    assert cached_build("probe", build) == {"built": 2}

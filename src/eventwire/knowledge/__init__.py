@@ -6,8 +6,12 @@ parse them once per process (``functools.lru_cache``) and build the indexes the 
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
 from importlib import resources
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import yaml
 
@@ -17,6 +21,7 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 DATA = Path(str(resources.files(__package__) / "data"))
+T = TypeVar("T")
 
 
 @functools.lru_cache(maxsize=None)
@@ -27,6 +32,37 @@ def load_yaml(relpath: str):
         return []
     with path.open(encoding="utf-8") as fh:
         return yaml.load(fh, Loader=_Loader) or []
+
+
+def cached_build(name: str, build: Callable[[], T], extra_sources: tuple[str, ...] = ()) -> T:
+    """Build an index once and keep it as a pickle in the user cache, keyed by the data files and
+    the code that builds it: later processes load it in a fraction of the parse time.
+
+    EVENTWIRE_CACHE sets the folder (default ~/.cache/eventwire); EVENTWIRE_CACHE=off disables it."""
+    folder = os.environ.get("EVENTWIRE_CACHE", str(Path.home() / ".cache" / "eventwire"))
+    if folder == "off":
+        return build()
+    h = hashlib.sha256()
+    sources = sorted(DATA.rglob("*.yaml")) + sorted(Path(__file__).parent.glob("*.py")) + [Path(p) for p in extra_sources]
+    for p in sources:
+        st = p.stat()
+        h.update(f"{p.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    path = Path(folder) / f"{name}-{h.hexdigest()[:16]}.pickle"
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)       # atomic: concurrent workers never read a half-written file
+    except OSError:
+        pass                    # a read-only home is fine: we just rebuild next time
+    return value
 
 
 def data_files(subdir: str) -> list[str]:

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from . import data_files, load_yaml
+from . import cached_build, data_files, load_yaml
 from .phrases import PhraseIndex, needs_exact_case, norm
 
 def _date(value) -> dt.date | None:
@@ -66,6 +66,7 @@ class Entry:
     descriptors: list[str] = field(default_factory=list)
     members: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    forms: list = field(default_factory=list)      # its surface forms (kept on the entry: survives pickling)
 
     def at(self, when: dt.date | None) -> Status:
         """Country, sector and why, for this entry on a date; undated → the latest known state."""
@@ -127,14 +128,13 @@ class ActorKB:
         self.role_words: set[str] = set()          # every word of every title: a cheap pre-filter
         self.not_roles: set[str] = set()
         self.descriptors: dict[str, list[Entry]] = {}
-        self._forms_of: dict[int, list[Form]] = {}
         self._fuzzy: dict[str, tuple[list[str], list[Entry]]] = {}
 
     # -- building ---------------------------------------------------------------------------
     def add_form(self, surface: str, form: Form) -> None:
         if surface and surface.strip():
             self.forms.add(surface, form, form.exact)
-            self._forms_of.setdefault(id(form.entry), []).append(form)
+            form.entry.forms.append(form)
 
     def fuzzy(self, name: str, person: bool, cutoff: float = 90.0) -> FuzzyMatch | None:
         """A spelling variant of a KB name ("Sergey Shoygu" → Sergei Shoigu), above a strict
@@ -159,7 +159,7 @@ class ActorKB:
         return self._fuzzy[key]
 
     def forms_of(self, entry: Entry) -> list[Form]:
-        return self._forms_of.get(id(entry), [])
+        return entry.forms
 
     def add_entry(self, raw: dict, kind_default: str) -> Entry:
         kind = raw.get("kind") or kind_default
@@ -264,7 +264,11 @@ _FILES_KIND = {"countries.yaml": "country", "igos.yaml": "igo", "groups.yaml": "
 
 @functools.lru_cache(maxsize=1)
 def load_kb() -> ActorKB:
-    """The actor KB, built once per process."""
+    """The actor KB, built once (and cached on disk between processes)."""
+    return cached_build("actor-kb", _build_kb)
+
+
+def _build_kb() -> ActorKB:
     kb = ActorKB()
     for rel in data_files("actors"):
         kind = _FILES_KIND.get(rel.split("/")[-1])

