@@ -77,3 +77,16 @@ def test_built_indexes_are_cached_between_processes(tmp_path, monkeypatch):
     assert len(list(tmp_path.glob("probe-*.pickle"))) == 1
     monkeypatch.setenv("EVENTWIRE_CACHE", "off")
     assert cached_build("probe", build) == {"built": 2}
+
+
+def test_no_trigger_is_listed_twice():
+    seen = {}
+    for rel in data_files("events"):
+        data = load_yaml(rel)
+        if isinstance(data, dict):
+            continue
+        for fam in data:
+            for kind in ("verbs", "nouns"):
+                for trig in fam.get(kind) or []:
+                    assert (kind, trig) not in seen, (trig, seen.get((kind, trig)), fam["family"])
+                    seen[(kind, trig)] = fam["family"]
