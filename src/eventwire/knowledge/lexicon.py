@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from . import data_files, load_yaml
+from . import cached_build, data_files, load_yaml
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -96,6 +96,11 @@ def _cues(data: dict) -> dict:
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    """The trigger lexicon, compiled once (and cached on disk between processes)."""
+    return cached_build("lexicon", _build_lexicon)
+
+
+def _build_lexicon() -> Lexicon:
     lex = Lexicon()
     for rel in data_files("events"):
         data = load_yaml(rel)
