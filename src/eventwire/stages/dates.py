@@ -217,6 +217,8 @@ def clause_distance(trigger, date_root) -> int:
             below_trigger = path_from_trigger[:up[a.i]]
             if any(t.dep_ in _CLAUSE_BREAK or _own_clause_conj(t) for t in below_date + below_trigger):
                 return _FAR
+            if any(t.pos_ in ("NOUN", "PROPN") for t in below_date[1:] if t.i != trigger.i):
+                return _FAR     # "the 1989 crackdown": the date describes a noun, not this event
             return k + up[a.i]
     return _FAR
 
@@ -243,12 +245,22 @@ def date_event(ev, sdoc, published) -> EventDate:
     return out
 
 
+def _long_before(d: EventDate, published: dt.date | None) -> bool:
+    """An event dated more than a year before the article ("two decades ago", "in 1989") is history."""
+    if not d.resolved:
+        return False
+    last = dt.date.fromisoformat(d.end or d.value)
+    if d.type == "approximate" and d.granularity in ("year", "decade"):
+        return True
+    return published is not None and (published - last).days > 366
+
+
 @register("dates")
 def make_dates(config=None):
     def run(docs: list[Document]) -> None:
         for doc in docs:
             for ev in doc.events:
                 ev.date = date_event(ev, doc.spacy_doc, doc.published)
-                if ev.date.type == "approximate" and ev.date.granularity in ("year", "decade") and ev.modality == "asserted":
+                if ev.modality == "asserted" and _long_before(ev.date, doc.published):
                     ev.modality = "historical"
     return run
