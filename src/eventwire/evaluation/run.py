@@ -7,7 +7,7 @@ from ..types import Document, Event
 from .gold import GoldRecord
 from .score import Prediction, Report, score
 
-EVAL_STAGES = ("clean", "nlp", "actors", "events")
+EVAL_STAGES = ("clean", "nlp", "actors", "events", "quotes", "places", "dates")   # the pipeline users run
 
 
 def main_event(events: list[Event]) -> Event | None:

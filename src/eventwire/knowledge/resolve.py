@@ -137,8 +137,8 @@ def role_of_text(kb: ActorKB, text: str) -> RoleCue:
 
 
 def _entity_of(tok):
-    """The PERSON/ORG named entity a token belongs to, if any."""
-    if tok.ent_type_ not in ("PERSON", "ORG"):
+    """The PERSON/ORG/GPE named entity a token belongs to, if any."""
+    if tok.ent_type_ not in ("PERSON", "ORG", "GPE"):
         return None
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
@@ -224,7 +224,7 @@ def resolve_tokens(kb: ActorKB, tokens, hits: list[Hit], when: dt.date | None,
             actor.country, actor.sector = status.country, actor.sector or status.sector
             actor.confidence = round(0.4 + 0.4 * (match.score - 90) / 10, 3)
             basis.append(f"fuzzy {match.score:.0f}: {match.entry.name}")
-        elif ent is not None:
+        elif ent is not None and ent.label_ != "GPE":   # unknown towns are left to the gazetteer
             # A name the KB does not know keeps its own text: never forced onto a KB entry.
             if match is not None:
                 basis.append("ambiguous spelling: " + " | ".join([match.entry.name, *match.rivals][:4]))

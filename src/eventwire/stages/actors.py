@@ -7,7 +7,7 @@ import datetime as dt
 
 from ..knowledge.actors import ActorKB, load_kb
 from ..knowledge.phrases import norm
-from ..knowledge.resolve import (ORG_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, STATE_SECTORS, Hit,
+from ..knowledge.resolve import (COLLECTIVE_HEADS, ORG_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, STATE_SECTORS, Hit,
                                  collective_size, find_hits, resolve_tokens)
 from ..types import Actor, Document, Mention
 from . import register
@@ -67,7 +67,10 @@ class MentionFinder:
         for nc in self.sdoc.noun_chunks:
             # Split off a possessor ("Russia's military base" → "Russia" + "military base").
             poss = [t for t in nc if t.dep_ == "poss" and t.head.i >= nc.start and t.head.i < nc.end]
-            if poss and poss[0].tag_ not in ("PRP$",):
+            if poss and poss[0].tag_ not in ("PRP$",) and self._is_role(nc.root):
+                # "Poland's parliament": an actor noun keeps its possessor as its country
+                yield nc.start, nc.end
+            elif poss and poss[0].tag_ not in ("PRP$",):
                 p = poss[0]
                 left = min(x.i for x in p.subtree)
                 yield left, p.i + 1
@@ -77,7 +80,7 @@ class MentionFinder:
                 if rest < nc.end:
                     yield rest, nc.end
             else:
-                yield nc.start, nc.end
+                yield nc.start, self._of_country_end(nc, hits)
             seen.update(range(nc.start, nc.end))
         for h in hits:
             if not any(i in seen for i in range(h.start, h.end)):
@@ -86,6 +89,31 @@ class MentionFinder:
         for t in self.sdoc:
             if t.i not in seen and t.lower_ in PERSON_PRONOUNS | ORG_PRONOUNS | PLURAL_PRONOUNS:
                 yield t.i, t.i + 1
+
+    def _coordinated_countries(self, tokens, head, hits: list[Hit]) -> list:
+        if head.lemma_.lower() not in COLLECTIVE_HEADS or head.tag_ not in ("NNS", "NNPS"):
+            return []
+        forms = [next((f for f in h.forms if f.entry.kind == "country"), None) for h in hits
+                 if tokens[0].i <= h.start and h.end <= head.i]
+        forms = [f for f in forms if f is not None]
+        return forms if len({f.entry.country for f in forms}) >= 2 else []
+
+    def _is_role(self, tok) -> bool:
+        return tok.lemma_.lower() in self.kb.sector_nouns or tok.lower_ in self.kb.role_words
+
+    def _of_country_end(self, nc, hits: list[Hit]) -> int:
+        """'the president of Armenia', 'rebels in Ivory Coast': a role noun takes its country from
+        the phrase that follows it."""
+        root = nc.root
+        if not self._is_role(root):
+            return nc.end
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and any(h.start <= pobj.i < h.end and any(
+                            f.entry.kind == "country" for f in h.forms) for h in hits):
+                        return pobj.right_edge.i + 1
+        return nc.end
 
     def _add(self, tokens, actor: Actor, antecedent: Mention | None = None) -> Mention:
         m = Mention(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), actor)
@@ -110,6 +138,13 @@ class MentionFinder:
             ante = self._antecedent_pronoun(low, tokens[0].idx)
             if ante is not None:
                 self._add(tokens, _copy(ante.actor, text, f"coref:{low}"), ante)
+            return
+        coordinated = self._coordinated_countries(tokens, head, hits)
+        if coordinated:     # "the Turkish and Greek sides": one mention per country
+            for form in coordinated:
+                e = form.entry
+                self._add(tokens, Actor(text=text, name=e.name, country=e.country, sector="GOV", qid=e.qid,
+                                        kind="country", confidence=0.7, basis=f"kb:{form.how}:{e.name} (coordinated)"))
             return
         size = collective_size(tokens)
         if size is not None:

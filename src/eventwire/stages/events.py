@@ -114,11 +114,13 @@ class EventCoder:
             by_token = {c.anchor.i: c for c in cands}
             notes: dict[int, str] = {}
             governed: dict[int, Candidate] = {}
+            content: dict[int, Candidate] = {}       # intent candidate → what it is about
             hostile: set[int] = set()
             for c in cands:
                 gov = governing_intent(c, by_token) if c.how != "nominal" else None
                 if gov is not None:
                     governed[id(c)] = gov
+                    content.setdefault(id(gov), c)
                     if c.trigger.type in CONFLICTUAL and not is_negated(c.anchor, c.noun):
                         hostile.add(id(gov))    # "vowed to retaliate", "swore to fight": a threat
                 if c.trigger.type == "AGREE" and any(x.dep_ == "xcomp" and is_negated(x) for x in c.anchor.children):
@@ -129,7 +131,7 @@ class EventCoder:
                 if c.noun is not None and c.noun.i in content_nouns:
                     continue    # "issued a declaration demanding …": the demand is the event
                 gov = governed.get(id(c))
-                ev = self._event(doc, sent, c, mentions_at, content_of=gov)
+                ev = self._event(doc, sent, c, mentions_at, content_of=gov, content=content.get(id(c)))
                 if ev is not None:
                     ev.note = notes.get(id(c), ev.note)
                     if id(c) in hostile and ev.event_type == "AGREE":
@@ -184,7 +186,8 @@ class EventCoder:
                         out.append(m)
         return out
 
-    def _event(self, doc: Document, sent, c: Candidate, mentions_at, content_of: Candidate | None = None) -> Event | None:
+    def _event(self, doc: Document, sent, c: Candidate, mentions_at, content_of: Candidate | None = None,
+               content: Candidate | None = None) -> Event | None:
         """Build the event for a candidate. With ``content_of`` the candidate is what an intent verb
         was about ("threatened to strike"): it is emitted with that modality, never as asserted."""
         trig = c.trigger
@@ -213,6 +216,10 @@ class EventCoder:
         target = [m for m in self._actors(tgt_heads, mentions_at) if m not in source]
         if c.how == "recipient":      # "Iran faces sanctions": the subject receives the event
             source, target = [], source + target
+        if not target and content is not None:
+            # "promised to continue military aid to Mozambique": the promise is to whom the aid goes
+            target = [m for m in self._actors(argument_heads(content.anchor, content.noun).targets, mentions_at)
+                      if m not in source]
         negated = is_negated(anchor, c.noun)
         modality, note = modality_of(anchor, self.lex), None
         if content_of is not None:

@@ -7,7 +7,7 @@ in is not where the event happened.
 from __future__ import annotations
 
 from ..knowledge.gazetteer import GeoEntry, load_gazetteer, rank
-from ..types import Document, Place
+from ..types import Actor, Document, Mention, Place
 from . import register
 
 LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "along", "around", "into", "off", "over",
@@ -92,6 +92,19 @@ def event_location(trigger, places_by_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _target_from_place(ev) -> None:
+    """An event with no recipient that happened in another country was done to that country
+    ("Serbia lifted a curfew in Montenegro", "Israel will evacuate settlements in Gaza")."""
+    loc = ev.location
+    if ev.target or loc is None or not loc.country or loc.feature in ("region", "water", "border"):
+        return
+    if loc.country in {m.actor.country for m in ev.source}:
+        return
+    actor = Actor(text=loc.name, name=loc.name, country=loc.country, kind="place", confidence=0.5,
+                  basis="recipient inferred from the event's location")
+    ev.target = [Mention(loc.start or ev.trigger[0], loc.end or ev.trigger[1], actor)]
+
+
 @register("places")
 def make_places(config=None):
     def run(docs: list[Document]) -> None:
@@ -103,4 +116,5 @@ def make_places(config=None):
                 span = doc.spacy_doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
                 if span is not None:
                     ev.location = event_location(span.root, by_token)
+                    _target_from_place(ev)
     return run
