@@ -121,7 +121,10 @@ def resolve_date(text: str, published=None, tense: str = "past") -> EventDate:
             return _out("range", dt.date(y, 1, 1), "decade", "explicit decade", dt.date(y, 1, 1), dt.date(y + 9, 12, 31))
         if pub is None:
             return _unresolved("relative expression and no publication date")
-        return _relative(name, g, pub, future)
+        try:
+            return _relative(name, g, pub, future)
+        except (OverflowError, ValueError):
+            return _unresolved("date out of range")
     return _unresolved("not a recognised date expression")
 
 
