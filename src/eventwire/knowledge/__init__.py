@@ -60,6 +60,9 @@ def cached_build(name: str, build: Callable[[], T], extra_sources: tuple[str, ..
         with tmp.open("wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)       # atomic: concurrent workers never read a half-written file
+        for old in path.parent.glob(f"{name}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)     # builds from older data or code are never read again
     except OSError:
         pass                    # a read-only home is fine: we just rebuild next time
     return value
