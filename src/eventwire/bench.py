@@ -13,6 +13,7 @@ from .knowledge.actors import load_kb
 from .knowledge.gazetteer import load_gazetteer
 from .knowledge.lexicon import load_lexicon
 from .pipeline import Pipeline
+from .stages.clean import clean_document
 from .stages.ingest import documents_from_records
 from .stages.nlp import load_nlp, nlp_text
 from .types import Document
@@ -51,7 +52,6 @@ def run_bench(n_docs: int = 200, corpus: Path | None = None, workers: int = 1) -
     pipe.run_batch([d for d in documents_from_records(records[:2]) if isinstance(d, Document)])
     docs = [d for d in documents_from_records(records) if isinstance(d, Document)]
     for d in docs:
-        from .stages.clean import clean_document
         clean_document(d)
     texts = [nlp_text(d.text) for d in docs]
     t0 = time.perf_counter()

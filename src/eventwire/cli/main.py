@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import List, Optional
 
@@ -66,7 +67,7 @@ def code(inputs: List[str] = typer.Argument(..., help="Files, directories (recur
     try:
         store = None if no_db else open_store(db)
         sink = None if out is None else (sys.stdout if str(out) == "-" else out.open("w", encoding="utf-8"))
-        with console.status("loading models and knowledge base…", spinner="dots") if not quiet else _null():
+        with console.status("loading models and knowledge base…", spinner="dots") if not quiet else nullcontext():
             from ..stages.nlp import load_nlp
             load_nlp()
         with tools.progress(quiet) as prog:
@@ -80,14 +81,6 @@ def code(inputs: List[str] = typer.Argument(..., help="Files, directories (recur
         _print_summary(summary, db if store else None)
     if summary.documents == 0 and summary.skipped:
         raise typer.Exit(1)
-
-
-class _null:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *a):
-        return False
 
 
 def _print_summary(summary, db: str | None) -> None:

@@ -77,7 +77,7 @@ def event_location(trigger, places_by_token: dict[int, Place]) -> Place | None:
             if c.dep_ == "prep" and c.lower_ in LOCATIVE:
                 for t in c.subtree:
                     p = places_by_token.get(t.i)
-                    if p is not None and p.feature != "demonym" or (p is not None and t.dep_ == "amod"):
+                    if p is not None and (p.feature != "demonym" or t.dep_ == "amod"):
                         return p
         if head.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
             break

@@ -7,6 +7,7 @@ complement of a reporting verb. The outlet is a media actor reached through "acc
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,8 +20,10 @@ _DEFAULT_REPORTING = {"say", "tell", "add", "state", "announce", "note", "claim"
                       "warn", "write", "tweet", "argue", "explain", "report", "confirm", "quote", "deny", "reply"}
 
 
-def _reporting() -> set[str]:
-    return load_lexicon().reporting_verbs | _DEFAULT_REPORTING
+@functools.lru_cache(maxsize=1)
+def _reporting() -> frozenset[str]:
+    """Reporting verbs (computed once: it is consulted for every token of every quote)."""
+    return frozenset(load_lexicon().reporting_verbs | _DEFAULT_REPORTING)
 
 
 _OUTLET_WORDS = {"agency", "news", "newspaper", "broadcaster", "television", "tv", "radio", "channel", "daily",
