@@ -47,7 +47,9 @@ def cached_build(name: str, build: Callable[[], T], extra_sources: tuple[str, ..
     for p in sources:
         st = p.stat()
         h.update(f"{p.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    path = Path(folder) / f"{name}-{h.hexdigest()[:16]}.pickle"
+    # One cache file per installation: two checkouts (or venvs) never evict each other's builds.
+    where = hashlib.sha256(str(DATA).encode()).hexdigest()[:8]
+    path = Path(folder) / f"{name}-{where}-{h.hexdigest()[:16]}.pickle"
     try:
         with path.open("rb") as fh:
             return pickle.load(fh)
@@ -60,7 +62,7 @@ def cached_build(name: str, build: Callable[[], T], extra_sources: tuple[str, ..
         with tmp.open("wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)       # atomic: concurrent workers never read a half-written file
-        for old in path.parent.glob(f"{name}-*.pickle"):
+        for old in path.parent.glob(f"{name}-{where}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)     # builds from older data or code are never read again
     except OSError:
