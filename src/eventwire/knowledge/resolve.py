@@ -136,6 +136,14 @@ def role_of_text(kb: ActorKB, text: str) -> RoleCue:
     return RoleCue()
 
 
+def _known_place(ent) -> bool:
+    """A town the gazetteer knows is not a misspelt actor: no fuzzy matching for it."""
+    if ent.label_ != "GPE":
+        return False
+    from .gazetteer import load_gazetteer
+    return bool(load_gazetteer().lookup(ent.text))
+
+
 def _entity_of(tok):
     """The PERSON/ORG/GPE named entity a token belongs to, if any."""
     if tok.ent_type_ not in ("PERSON", "ORG", "GPE"):
@@ -217,7 +225,7 @@ def resolve_tokens(kb: ActorKB, tokens, hits: list[Hit], when: dt.date | None,
         basis.append("company name suffix")
     if actor.name is None and primary is None:
         ent = _entity_of(head)
-        match = kb.fuzzy(ent.text, ent.label_ == "PERSON") if ent is not None else None
+        match = kb.fuzzy(ent.text, ent.label_ == "PERSON") if ent is not None and not _known_place(ent) else None
         if match is not None and not match.rivals:
             status = match.entry.at(when)
             actor.name, actor.qid, actor.kind = match.entry.name, match.entry.qid, match.entry.kind
