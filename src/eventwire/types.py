@@ -136,6 +136,7 @@ class Document:
     places: list[Place] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    mention_index: dict[int, list[Mention]] = field(default_factory=dict)   # token → mentions covering it
     spacy_doc: Any = None          # the parsed spaCy Doc over ``masked``; dropped before storage
 
     @property

@@ -257,6 +257,15 @@ class MentionFinder:
         return None
 
 
+def index_mentions(doc: Document) -> dict[int, list[Mention]]:
+    """Token index → the mentions covering that token; built once, read by events and quotes."""
+    index: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        for t in doc.spacy_doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+            index.setdefault(t.i, []).append(m)
+    return index
+
+
 def find_mentions(doc: Document, kb: ActorKB | None = None) -> list[Mention]:
     return MentionFinder(kb or load_kb(), doc).run()
 
@@ -268,4 +277,5 @@ def make_actors(config=None):
     def run(docs: list[Document]) -> None:
         for doc in docs:
             doc.mentions = MentionFinder(kb, doc).run()
+            doc.mention_index = index_mentions(doc)
     return run

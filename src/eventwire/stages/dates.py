@@ -14,6 +14,7 @@ import re
 from ..stages.ingest import parse_published
 from ..types import Document, EventDate
 from . import register
+from .nlp import trigger_root
 
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -228,18 +229,18 @@ def clause_distance(trigger, date_root) -> int:
 
 def date_event(ev, sdoc, published) -> EventDate:
     """The date of an event: the temporal expression nearest its trigger in the parse."""
-    span = sdoc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
-    if span is None:
+    root = trigger_root(sdoc, ev)
+    if root is None:
         return _unresolved("trigger not found")
-    sent = span.root.sent
+    sent = root.sent
     ents = [e for e in sdoc.ents if e.label_ in ("DATE", "TIME") and e.start >= sent.start and e.end <= sent.end]
     if not ents:
         if published is None:
             return _unresolved("no temporal expression and no publication date")
         return EventDate(end=published.isoformat(), basis="no temporal expression: on or before publication")
 
-    best = min(ents, key=lambda ent: clause_distance(span.root, ent.root))
-    if clause_distance(span.root, best.root) >= _FAR:
+    best = min(ents, key=lambda ent: clause_distance(root, ent.root))
+    if clause_distance(root, best.root) >= _FAR:
         if published is None:
             return _unresolved("no temporal expression in the event's clause and no publication date")
         return EventDate(end=published.isoformat(), basis="no temporal expression in the event's clause: on or before publication")

@@ -102,10 +102,7 @@ class EventCoder:
 
     def code(self, doc: Document) -> list[Event]:
         sdoc = doc.spacy_doc
-        mentions_at: dict[int, list[Mention]] = {}
-        for m in doc.mentions:
-            for t in sdoc.char_span(m.start, m.end, alignment_mode="expand") or ():
-                mentions_at.setdefault(t.i, []).append(m)
+        mentions_at = doc.mention_index
         events: list[Event] = []
         mentioned = set(mentions_at)
         for sent in sdoc.sents:

@@ -43,6 +43,12 @@ def content_span(sent) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def trigger_root(sdoc, ev):
+    """The head token of an event's trigger in the parse (None if the offsets do not align)."""
+    span = sdoc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    return span.root if span is not None else None
+
+
 def nlp_text(masked: str) -> str:
     """Same length as ``masked``; single newlines inside paragraphs become spaces."""
     return _WRAP.sub(" ", masked)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..knowledge.gazetteer import GeoEntry, load_gazetteer, rank
 from ..types import Actor, Document, Mention, Place
 from . import register
+from .nlp import trigger_root
 
 LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "along", "around", "into", "off", "over",
             "within", "throughout", "on", "towards", "toward", "from", "between", "beyond"}
@@ -113,8 +114,8 @@ def make_places(config=None):
             doc.places = [p for _, _, p in found]
             by_token = {i: p for s, e, p in found for i in range(s, e)}
             for ev in doc.events:
-                span = doc.spacy_doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
-                if span is not None:
-                    ev.location = event_location(span.root, by_token)
+                root = trigger_root(doc.spacy_doc, ev)
+                if root is not None:
+                    ev.location = event_location(root, by_token)
                     _target_from_place(ev)
     return run

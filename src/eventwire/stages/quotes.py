@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..knowledge.lexicon import load_lexicon
 from ..types import Actor, Document, Mention, Quote
 from . import register
+from .nlp import trigger_root
 
 _QUOTE = re.compile(r"“([^”]{3,2000})”|\"([^\"\n]{3,2000}(?:\n(?!\s*\n)[^\"\n]*)*)\"")
 _DEFAULT_REPORTING = {"say", "tell", "add", "state", "announce", "note", "claim", "declare", "insist", "stress",
@@ -33,11 +34,10 @@ _OUTLET_WORDS = {"agency", "news", "newspaper", "broadcaster", "television", "tv
 def _mention_at(doc: Document, tok) -> Mention | None:
     """The widest mention covering a token, preferring one with a resolved name."""
     best = None
-    for m in doc.mentions:
-        if m.start <= tok.idx < m.end:
-            key = (m.actor.name is not None, m.end - m.start)
-            if best is None or key > (best.actor.name is not None, best.end - best.start):
-                best = m
+    for m in doc.mention_index.get(tok.i, ()):
+        key = (m.actor.name is not None, m.end - m.start)
+        if best is None or key > (best.actor.name is not None, best.end - best.start):
+            best = m
     return best
 
 
@@ -177,9 +177,9 @@ def attribute_events(doc: Document) -> None:
         if inside is not None:
             speaker, outlet = inside.speaker, inside.outlet
         else:
-            span = doc.spacy_doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
-            if span is not None:
-                frame = reporting_frame(doc, span.root)
+            root = trigger_root(doc.spacy_doc, ev)
+            if root is not None:
+                frame = reporting_frame(doc, root)
                 speaker, outlet = frame.speaker, frame.outlet
         if speaker is not None or outlet is not None:
             ev.attribution = {"speaker": speaker.name or speaker.text if speaker else None,
