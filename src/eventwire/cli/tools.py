@@ -54,9 +54,11 @@ def register(app: typer.Typer) -> None:
                  split: str = typer.Option("both", "--split", help="dev, test, both or all"),
                  as_json: bool = typer.Option(False, "--json"),
                  confusion: bool = typer.Option(False, "--confusion", help="Print the confusion matrix."),
-                 errors: Optional[Path] = typer.Option(None, "--errors", help="Write misclassified sentences here (JSONL).")):
+                 errors: Optional[Path] = typer.Option(None, "--errors", help="Write misclassified sentences here (JSONL)."),
+                 rules_only: bool = typer.Option(False, "--rules-only", help="Score the lexicon coder without the sentence classifier.")):
         """Score the event coder against gold: per-type P/R/F1, macro-F1, calibration, actor agreement."""
         from ..evaluation.gold import find_gsr, load_gsr, load_jsonl_gold
+        from ..config import Config
         from ..evaluation.run import evaluate
         if suite:
             from ..evaluation.suites import SUITES, run_suite
@@ -73,7 +75,7 @@ def register(app: typer.Typer) -> None:
         results = {}
         for s in splits:
             subset = records if s == "all" else [r for r in records if r.split == s]
-            rep = evaluate(subset)
+            rep = evaluate(subset, Config(extra={"classifier": False}) if rules_only else None)
             results[s] = rep
         if as_json:
             print(json.dumps({s: r.as_dict() for s, r in results.items()}, indent=2))
@@ -89,6 +91,28 @@ def register(app: typer.Typer) -> None:
                         if p.pred_type != p.gold_type:
                             fh.write(json.dumps({"id": p.id, "gold": p.gold_type, "pred": p.pred_type,
                                                  "trigger": p.trigger, "text": p.text}) + "\n")
+
+    @app.command()
+    def train(data: Path = typer.Option(Path("training/events"), "--data", help="Folder of labelled JSONL sentences."),
+              out: Optional[Path] = typer.Option(None, "--out", help="Model file (default: the one shipped in the package)."),
+              c: float = typer.Option(1.0, "--c", help="Inverse regularisation strength."),
+              folds: int = typer.Option(5, "--folds", help="Cross-validation folds on the training data (0: none)."),
+              stacked: bool = typer.Option(True, "--stacked/--plain", help="Also learn from what the lexicon coder finds.")):
+        """Train the sentence classifier the event coder consults (needs the `train` extra)."""
+        from ..errors import EventwireError
+        from ..evaluation.train import train as run_train
+        from ..knowledge.classifier import MODEL_PATH
+        err = Console(stderr=True)
+        try:
+            with err.status("parsing the training sentences and fitting the model …"):
+                rep = run_train(data, out or MODEL_PATH, c=c, folds=folds, stacked=stacked)
+        except EventwireError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from None
+        err.print(f"trained on {rep.n} sentences, {rep.features} features → {rep.path}")
+        if rep.cv_accuracy is not None:
+            err.print(f"{folds}-fold cross-validation on the training sentences: accuracy {rep.cv_accuracy:.3f}, "
+                      f"macro-F1 {rep.cv_macro_f1:.3f} (the gold sets are the real test: eventwire eval)")
 
     @app.command()
     def synth(docs: int = typer.Option(1000, "--docs"), out: Path = typer.Option(..., "--out"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from ..knowledge.classifier import EventTypeModel, load_model
 from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
 from ..types import Document, Event, Evidence, Mention
 from . import register
@@ -52,6 +53,9 @@ _CONTENT_MODALITY = {"THREATEN": "threatened", "AGREE": "intended", "REQUEST": "
 _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nominal": 0.35}
 
 
+_RIOT_VERBS = {"throw", "hurl", "pelt", "firebomb", "petrol-bomb", "torch", "burn", "stone", "set", "loot", "ransack"}
+_CROWD = {"CVL", "EDU", "LAB"}
+_RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot"}
 _JOINT = {"joint", "combined", "coordinated", "bilateral", "trilateral", "multinational", "allied", "common"}
 
 
@@ -85,7 +89,9 @@ def governing_intent(cand: Candidate, by_token: dict[int, Candidate]) -> Candida
     attacking", "demanded that troops withdraw"); None when it stands on its own."""
     cur = cand.anchor
     for _ in range(4):
-        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "prep") or cur.head.i == cur.i:
+        # The small parser often attaches "sworn to fight" as advcl; the bare "to" shows it is a complement.
+        infinitive = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if (cur.dep_ not in ("xcomp", "ccomp", "pcomp", "prep") and not infinitive) or cur.head.i == cur.i:
             return None
         if cur.dep_ == "prep" and cur.lower_ not in ("of", "for", "to", "on", "over"):
             return None
@@ -96,9 +102,18 @@ def governing_intent(cand: Candidate, by_token: dict[int, Candidate]) -> Candida
     return None
 
 
+# How the sentence classifier weighs in (tuned on the dev halves only): it shifts which of a
+# sentence's candidates is the main event, and re-types an event only when it strongly disagrees.
+CLF_SALIENCE = 1.0
+CLF_RETYPE_BELOW = 0.05      # the classifier gives the lexicon's type less than this …
+CLF_RETYPE_ABOVE = 0.60      # … and another type more than this
+CLF_BLEND = 0.0              # share of the classifier's probability in the confidence
+
+
 class EventCoder:
-    def __init__(self, lex: Lexicon | None = None):
+    def __init__(self, lex: Lexicon | None = None, model: EventTypeModel | None | bool = True):
         self.lex = lex or load_lexicon()
+        self.model = load_model() if model is True else (model or None)
 
     def code(self, doc: Document) -> list[Event]:
         sdoc = doc.spacy_doc
@@ -125,6 +140,7 @@ class EventCoder:
                     notes[id(c)] = "promise of restraint"      # "vowed not to cross"
             content_nouns = {c.anchor.head.i for c in cands
                              if c.anchor.dep_ in ("acl", "relcl") and c.trigger.type in INTENT_TYPES}
+            sent_events = []
             for c in cands:
                 if c.noun is not None and c.noun.i in content_nouns:
                     continue    # "issued a declaration demanding …": the demand is the event
@@ -134,17 +150,38 @@ class EventCoder:
                     ev.note = notes.get(id(c), ev.note)
                     if id(c) in hostile and ev.event_type == "AGREE":
                         ev.event_type, ev.mode, ev.cameo = "THREATEN", None, "13"
-                    events.append(ev)
+                    sent_events.append((ev, gov is None))
+            if sent_events and self.model is not None:
+                main = max(sent_events, key=lambda x: (x[0].salience, x[0].confidence))[0]
+                probs = self.model.predict_sentence(sent, main.event_type, {e.event_type for e, _ in sent_events})
+                self._weigh(probs, sent_events)
+            events.extend(ev for ev, _ in sent_events)
         return events
 
     @staticmethod
-    def _by_source(etype: str, trig: Trigger, source: list[Mention]) -> str:
+    def _weigh(probs: dict[str, float], sent_events: list[tuple[Event, bool]]) -> None:
+        """Let the sentence classifier pick among the candidates and overrule a lexicon type it
+        finds implausible; every change is written in the event's note."""
+        top = max(probs, key=probs.get)
+        for ev, own_clause in sent_events:
+            p = probs.get(ev.event_type, 0.0)
+            if own_clause and top != ev.event_type and p < CLF_RETYPE_BELOW and probs[top] > CLF_RETYPE_ABOVE:
+                ev.note = f"classifier: {ev.event_type} → {top} ({probs[top]:.2f})"
+                ev.event_type, ev.mode, ev.cameo, p = top, None, _CAMEO_ROOT[top], probs[top]
+            ev.salience += CLF_SALIENCE * p
+            ev.confidence = round((1 - CLF_BLEND) * ev.confidence + CLF_BLEND * p, 4)
+
+    @staticmethod
+    def _by_source(etype: str, trig: Trigger, source: list[Mention], anchor) -> str:
         """Who acts changes what a word means: troops "massing" mobilise, police "raiding" coerce."""
         sectors = {m.actor.sector for m in source}
         if etype == "PROTEST" and sectors & {"MIL", "REB"}:
             return "MOBILIZE"
         if etype == "ASSAULT" and trig.lemma in ("raid", "storm", "search") and sectors & {"COP", "JUD"}:
             return "COERCE"
+        if etype == "ASSAULT" and trig.lemma in _RIOT_VERBS and sectors and sectors <= _CROWD \
+                and not any(t.lower_ in ("death", "dead") for t in anchor.subtree):
+            return "PROTEST"        # stones and petrol bombs thrown by a crowd: a violent protest (CAMEO 145)
         return etype
 
     def _by_exit_object(self, etype: str, trig: Trigger, anchor, noun, mentions_at) -> str:
@@ -223,7 +260,7 @@ class EventCoder:
         etype = recode(trig.type, modality, negated)
         if c.verb is not None and c.verb.lemma_.lower() in self.lex.signing_verbs and trig.type == "AGREE":
             etype = "SUPPORT"       # CAMEO 057: signing a formal agreement is SUPPORT in PLOVER
-        etype = self._by_source(etype, trig, roles.source)
+        etype = self._by_source(etype, trig, roles.source, c.anchor)
         if _is_joint(etype, c, roles.source, roles.target):
             etype = "COOPERATE"     # the manual: joint military operations are COOPERATE, solo exercises MOBILIZE
         return self._by_exit_object(etype, trig, c.anchor, c.noun, mentions_at)
@@ -261,7 +298,7 @@ class EventCoder:
         key = f"{doc.id}:{t_start}:{t_end}:{trig.type}:{c.how}"
         return Event(
             event_id=hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=doc.id, event_type=etype,
-            mode=trig.mode if same else None, context=list(trig.context),
+            mode=trig.mode if same else _RETYPED_MODE.get((trig.type, etype)), context=list(trig.context),
             cameo=trig.cameo if same else _CAMEO_ROOT[etype],
             confidence=_confidence(c, roles, depth, content_of is not None),
             negated=negated, modality=modality, source=roles.source, target=roles.target,
@@ -293,7 +330,9 @@ def _confidence(c: Candidate, roles: Roles, depth: float, is_content: bool) -> f
 
 @register("events")
 def make_events(config=None):
-    coder = EventCoder()
+    # config.extra["classifier"]: True (the shipped model), False (lexicon rules alone) or a model path.
+    choice = config.extra.get("classifier", True) if config is not None else True
+    coder = EventCoder(model=load_model(choice) if isinstance(choice, str) else choice)
 
     def run(docs: list[Document]) -> None:
         for doc in docs:

@@ -191,8 +191,8 @@ def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Ca
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
             continue
-        if tok.lemma_.lower() == "be":
-            continue        # "It was the deadliest attack": a description, not an act
+        if tok.lemma_.lower() == "be" or tok.dep_ == "amod":
+            continue        # "It was the deadliest attack", "a suspected thief": descriptions, not acts
         vt = _verb_match(tok, lex)
         light = lex.is_light(tok)
         recipient = lex.has_key(tok, lex.recipient_verbs)
