@@ -32,7 +32,7 @@ def _word(tok) -> str:
     return tok.lemma_.lower()
 
 
-def _main_clause(sent):
+def main_clause(sent):
     """The root, or the clause a reporting verb introduces ("…, the ministry said")."""
     root = sent.root
     if root.lemma_.lower() in _REPORTING:
@@ -58,7 +58,7 @@ def sentence_features(sent) -> list[str]:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         feats.add(f"p={_word(t)}>{c.lower_}>{_word(p)}")
-    main = _main_clause(sent)
+    main = main_clause(sent)
     feats.add(f"root={_word(main)}")
     for c in main.children:
         if c.dep_ in ("dobj", "xcomp", "prep", "nsubj", "nsubjpass", "prt", "neg"):

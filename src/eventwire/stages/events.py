@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from ..knowledge.classifier import EventTypeModel, load_model
+from ..knowledge.classifier import EventTypeModel, load_model, main_clause
 from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
 from ..types import Document, Event, Evidence, Mention
 from . import register
@@ -55,7 +55,7 @@ _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nom
 
 _RIOT_VERBS = {"throw", "hurl", "pelt", "firebomb", "petrol-bomb", "torch", "burn", "stone", "set", "loot", "ransack"}
 _CROWD = {"CVL", "EDU", "LAB"}
-_RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot"}
+_RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot", ("PROTEST", "MOBILIZE"): "troops"}
 _JOINT = {"joint", "combined", "coordinated", "bilateral", "trilateral", "multinational", "allied", "common"}
 
 
@@ -108,6 +108,7 @@ CLF_SALIENCE = 1.0
 CLF_RETYPE_BELOW = 0.05      # the classifier gives the lexicon's type less than this …
 CLF_RETYPE_ABOVE = 0.60      # … and another type more than this
 CLF_BLEND = 0.0              # share of the classifier's probability in the confidence
+CLF_FALLBACK_ABOVE = 0.5     # a sentence with no lexicon trigger gets the classifier's type above this
 
 
 class EventCoder:
@@ -150,33 +151,61 @@ class EventCoder:
                     ev.note = notes.get(id(c), ev.note)
                     if id(c) in hostile and ev.event_type == "AGREE":
                         ev.event_type, ev.mode, ev.cameo = "THREATEN", None, "13"
-                    sent_events.append((ev, gov is None))
+                    # Intent verbs and their complements are typed by the parse: "agreed to share
+                    # information" is AGREE however much the sentence's words say COOPERATE.
+                    sent_events.append((ev, gov is None and id(c) not in content))
+            if not sent_events and self.model is not None:
+                ev = self._fallback(doc, sent, mentions_at)
+                if ev is not None:
+                    events.append(ev)
             if sent_events and self.model is not None:
                 main = max(sent_events, key=lambda x: (x[0].salience, x[0].confidence))[0]
                 probs = self.model.predict_sentence(sent, main.event_type, {e.event_type for e, _ in sent_events})
-                self._weigh(probs, sent_events)
+                # The classifier reads the whole sentence, so it speaks for the main event only:
+                # "… as U.S.-led forces leave" keeps its own type.
+                self._weigh(probs, [(ev, ok and ev is main) for ev, ok in sent_events])
             events.extend(ev for ev, _ in sent_events)
         return events
 
+    def _fallback(self, doc: Document, sent, mentions_at) -> Event | None:
+        """An event for a sentence the lexicon has no trigger in, typed by the classifier: only
+        for a main verb with an actor as its subject, and always at low confidence."""
+        verb = main_clause(sent)
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in self.lex.reporting_verbs:
+            return None
+        probs = self.model.predict_sentence(sent, None, set())
+        top = max(probs, key=probs.get)
+        if probs[top] <= CLF_FALLBACK_ABOVE:
+            return None
+        trig = Trigger("classifier", top, None, _CAMEO_ROOT[top], (), 0.5, "verb", verb.lemma_.lower())
+        ev = self._event(doc, sent, Candidate(trig, verb, None, "verb"), mentions_at)
+        if ev is None or not ev.source:
+            return None
+        ev.confidence = round(min(ev.confidence, 0.6) * probs[top], 4)
+        ev.note = f"classifier: no lexicon trigger; {top} ({probs[top]:.2f})"
+        return ev
+
     @staticmethod
     def _weigh(probs: dict[str, float], sent_events: list[tuple[Event, bool]]) -> None:
+        # sent_events: (event, may the classifier re-type it)
         """Let the sentence classifier pick among the candidates and overrule a lexicon type it
         finds implausible; every change is written in the event's note."""
         top = max(probs, key=probs.get)
-        for ev, own_clause in sent_events:
+        for ev, retypable in sent_events:
             p = probs.get(ev.event_type, 0.0)
-            if own_clause and top != ev.event_type and p < CLF_RETYPE_BELOW and probs[top] > CLF_RETYPE_ABOVE:
+            if retypable and top != ev.event_type and p < CLF_RETYPE_BELOW and probs[top] > CLF_RETYPE_ABOVE:
                 ev.note = f"classifier: {ev.event_type} → {top} ({probs[top]:.2f})"
                 ev.event_type, ev.mode, ev.cameo, p = top, None, _CAMEO_ROOT[top], probs[top]
             ev.salience += CLF_SALIENCE * p
             ev.confidence = round((1 - CLF_BLEND) * ev.confidence + CLF_BLEND * p, 4)
 
     @staticmethod
-    def _by_source(etype: str, trig: Trigger, source: list[Mention], anchor) -> str:
+    def _by_source(etype: str, trig: Trigger, roles: Roles, anchor) -> str:
         """Who acts changes what a word means: troops "massing" mobilise, police "raiding" coerce."""
-        sectors = {m.actor.sector for m in source}
-        if etype == "PROTEST" and sectors & {"MIL", "REB"}:
-            return "MOBILIZE"
+        sectors = {m.actor.sector for m in roles.source}
+        moved = {m.actor.sector for m in roles.target}
+        if etype == "PROTEST" and (sectors & {"MIL", "REB"} or (moved and moved <= {"MIL"})):
+            return "MOBILIZE"       # "rebels massed", "Venezuela massed soldiers on the border"
         if etype == "ASSAULT" and trig.lemma in ("raid", "storm", "search") and sectors & {"COP", "JUD"}:
             return "COERCE"
         if etype == "ASSAULT" and trig.lemma in _RIOT_VERBS and sectors and sectors <= _CROWD \
@@ -260,7 +289,7 @@ class EventCoder:
         etype = recode(trig.type, modality, negated)
         if c.verb is not None and c.verb.lemma_.lower() in self.lex.signing_verbs and trig.type == "AGREE":
             etype = "SUPPORT"       # CAMEO 057: signing a formal agreement is SUPPORT in PLOVER
-        etype = self._by_source(etype, trig, roles.source, c.anchor)
+        etype = self._by_source(etype, trig, roles, c.anchor)
         if _is_joint(etype, c, roles.source, roles.target):
             etype = "COOPERATE"     # the manual: joint military operations are COOPERATE, solo exercises MOBILIZE
         return self._by_exit_object(etype, trig, c.anchor, c.noun, mentions_at)
