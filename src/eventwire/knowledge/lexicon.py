@@ -45,6 +45,11 @@ class Lexicon:
     blocking_verbs: set[str] = field(default_factory=set)       # "blocked an aid package" → REJECT
     exit_words: set[str] = field(default_factory=set)           # withdraw from a treaty vs from a town
     signing_verbs: set[str] = field(default_factory=set)        # signing an agreement → SUPPORT
+    deploy_verbs: set[str] = field(default_factory=set)         # "posted 6,000 officers" → MOBILIZE
+    force_goods: set[str] = field(default_factory=set)
+    buildup_verbs: set[str] = field(default_factory=set)        # "ramped up their presence" → MOBILIZE
+    buildup_nouns: set[str] = field(default_factory=set)
+    joint_markers: set[str] = field(default_factory=set)        # "jointly mapped" → COOPERATE
     noun_senses: dict[str, tuple[Trigger, frozenset]] = field(default_factory=dict)   # "four-day strike" → PROTEST
     reporting_verbs: set[str] = field(default_factory=set)
     negators: set[str] = field(default_factory=set)
@@ -88,7 +93,8 @@ def _parse_noun(spec: str, base: dict) -> Trigger:
 def _cues(data: dict) -> dict:
     out = {}
     for key in ("light_verbs", "reporting_verbs", "negators", "recipient_light_verbs", "transfer_verbs", "aid_goods",
-                "reversal_verbs", "blocking_verbs", "exit_words", "signing_verbs"):
+                "reversal_verbs", "blocking_verbs", "exit_words", "signing_verbs", "deploy_verbs", "force_goods",
+                "buildup_verbs", "buildup_nouns", "joint_markers"):
         out[key] = {str(w).lower() for w in data.get(key) or []}
     out["modal_cues"] = {k: {str(w).lower() for w in v or []} for k, v in (data.get("modal_cues") or {}).items()}
     return out
@@ -116,6 +122,8 @@ def _build_lexicon() -> Lexicon:
             lex.blocking_verbs |= cues["blocking_verbs"]
             lex.exit_words |= cues["exit_words"]
             lex.signing_verbs |= cues["signing_verbs"]
+            for key in ("deploy_verbs", "force_goods", "buildup_verbs", "buildup_nouns", "joint_markers"):
+                getattr(lex, key).update(cues[key])
             for noun, sense in (data.get("noun_senses") or {}).items():
                 trig = Trigger(f"sense-{noun}", sense["type"], sense.get("mode"), str(sense.get("cameo") or "") or None,
                                tuple(sense.get("context") or ()), 0.9, "noun", noun, (noun,))

@@ -84,6 +84,15 @@ def _depth(tok, lex: Lexicon) -> float:
     return d
 
 
+def _has_unless(anchor) -> bool:
+    """Whether the event's clause (or the clause it complements) carries an "unless" condition."""
+    for t in (anchor, anchor.head):
+        for c in t.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children):
+                return True
+    return False
+
+
 def governing_intent(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
     """The intent trigger whose complement this candidate is ("agreed to lift", "accused X of
     attacking", "demanded that troops withdraw"); None when it stands on its own."""
@@ -286,7 +295,10 @@ class EventCoder:
         """The PLOVER type: the trigger's, adjusted by modality, signing, who acts, joint action and
         what is withdrawn from."""
         trig = c.trigger
-        etype = recode(trig.type, modality, negated)
+        base = self._by_exit_object(trig.type, trig, c.anchor, c.noun, mentions_at)
+        etype = recode(base, modality, negated)
+        if modality == "conditional" and not negated and _has_unless(c.anchor):
+            etype = "THREATEN"      # "would enter the city unless …": an ultimatum (CAMEO 139)
         if c.verb is not None and c.verb.lemma_.lower() in self.lex.signing_verbs and trig.type == "AGREE":
             etype = "SUPPORT"       # CAMEO 057: signing a formal agreement is SUPPORT in PLOVER
         etype = self._by_source(etype, trig, roles, c.anchor)

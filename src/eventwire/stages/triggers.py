@@ -135,6 +135,9 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
                     t = Trigger("aid-transfer", "AID", None, "072" if mil else "070", ("military",) if mil else (),
                                 0.9, "noun", o.lemma_.lower())
                 return Candidate(t, tok, o, "light")
+    deployed = _deployed_force(tok, lex)
+    if deployed is not None:
+        return deployed
     if noun_hit is not None and lex.has_key(tok, lex.blocking_verbs):
         nt = noun_hit[1]
         if nt.type in _COOPERATIVE_NOUNS:
@@ -151,6 +154,43 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
                         nt.lemma)
             return Candidate(t, tok, noun, "light")
     return None
+
+
+_ATTITUDE = {"SUPPORT", "REJECT", "ACCUSE"}
+_FORCE_SECTORS = {"MIL": ("troops", "154"), "REB": ("militia", "154"), "COP": ("police", "153")}
+
+
+def _deployed_force(tok, lex: Lexicon) -> Candidate | None:
+    """Deployment verb + troops, police or weapons ("posted 6,000 officers", "moved warheads to
+    Belarus"), or a build-up of a force's presence ("ramped up their presence"): MOBILIZE."""
+    deploy, buildup = lex.has_key(tok, lex.deploy_verbs), lex.has_key(tok, lex.buildup_verbs)
+    if not (deploy or buildup):
+        return None
+    sectors = load_kb().sector_nouns
+    for o in _objects(tok):
+        words = _head_words(o)
+        lemma = o.lemma_.lower()
+        if buildup and lemma in lex.buildup_nouns:
+            mode, cameo = "troops", "154"
+        elif deploy and words & lex.force_goods:
+            mode, cameo = "weapons", "150"
+        elif deploy and (sectors.get(lemma) or sectors.get(o.lower_)) in _FORCE_SECTORS:
+            mode, cameo = _FORCE_SECTORS[sectors.get(lemma) or sectors.get(o.lower_)]
+        else:
+            continue
+        return Candidate(Trigger("mobilize-deploy", "MOBILIZE", mode, cameo, ("military",), 0.85, "noun", lemma),
+                         tok, o, "light")
+    return None
+
+
+def _joint_action(tok, lex: Lexicon) -> Candidate | None:
+    """A verb done jointly with no trigger of its own ("jointly mapped", "ran a joint count"): COOPERATE."""
+    marks = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in lex.joint_markers]
+    marks += [a for o in _objects(tok) for a in o.children if a.dep_ == "amod" and a.lower_ in lex.joint_markers]
+    if not marks:
+        return None
+    return Candidate(Trigger("cooperate-joint", "COOPERATE", None, "06", (), 0.7, "verb", tok.lemma_.lower()),
+                     tok, None, "verb")
 
 
 # Intent types whose verbs take a to-infinitive ("agreed to", "threatened to", "refused to").
@@ -208,7 +248,13 @@ def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Ca
         if vt is None and noun_hit is None and _obliged_under_report(tok, lex):
             out.append(Candidate(_OBLIGATION, tok, None, "verb"))
             continue
-        if vt is not None and not (noun_hit and (light or recipient or vt.weight < 0.6)):
+        joint = _joint_action(tok, lex) if vt is None and noun_hit is None and not reporting else None
+        if joint is not None:
+            out.append(joint)
+            continue
+        # A weak verb yields to its event object ("hit a snag" vs "hit targets"), but attitude verbs
+        # keep their type: "backed the plan", "ignored offers of talks" are SUPPORT and REJECT.
+        if vt is not None and not (noun_hit and (light or recipient or (vt.weight < 0.6 and vt.type not in _ATTITUDE))):
             out.append(Candidate(vt, tok, None, "verb"))
             if noun_hit:
                 used_nouns.add(noun_hit[0].i)
