@@ -50,6 +50,7 @@ class Lexicon:
     buildup_verbs: set[str] = field(default_factory=set)        # "ramped up their presence" → MOBILIZE
     buildup_nouns: set[str] = field(default_factory=set)
     joint_markers: set[str] = field(default_factory=set)        # "jointly mapped" → COOPERATE
+    schedule_verbs: set[str] = field(default_factory=set)       # "pencilled in a summit" → AGREE
     noun_senses: dict[str, tuple[Trigger, frozenset]] = field(default_factory=dict)   # "four-day strike" → PROTEST
     reporting_verbs: set[str] = field(default_factory=set)
     negators: set[str] = field(default_factory=set)
@@ -94,7 +95,7 @@ def _cues(data: dict) -> dict:
     out = {}
     for key in ("light_verbs", "reporting_verbs", "negators", "recipient_light_verbs", "transfer_verbs", "aid_goods",
                 "reversal_verbs", "blocking_verbs", "exit_words", "signing_verbs", "deploy_verbs", "force_goods",
-                "buildup_verbs", "buildup_nouns", "joint_markers"):
+                "buildup_verbs", "buildup_nouns", "joint_markers", "schedule_verbs"):
         out[key] = {str(w).lower() for w in data.get(key) or []}
     out["modal_cues"] = {k: {str(w).lower() for w in v or []} for k, v in (data.get("modal_cues") or {}).items()}
     return out
@@ -122,7 +123,7 @@ def _build_lexicon() -> Lexicon:
             lex.blocking_verbs |= cues["blocking_verbs"]
             lex.exit_words |= cues["exit_words"]
             lex.signing_verbs |= cues["signing_verbs"]
-            for key in ("deploy_verbs", "force_goods", "buildup_verbs", "buildup_nouns", "joint_markers"):
+            for key in ("deploy_verbs", "force_goods", "buildup_verbs", "buildup_nouns", "joint_markers", "schedule_verbs"):
                 getattr(lex, key).update(cues[key])
             for noun, sense in (data.get("noun_senses") or {}).items():
                 trig = Trigger(f"sense-{noun}", sense["type"], sense.get("mode"), str(sense.get("cameo") or "") or None,

@@ -135,6 +135,9 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
                     t = Trigger("aid-transfer", "AID", None, "072" if mil else "070", ("military",) if mil else (),
                                 0.9, "noun", o.lemma_.lower())
                 return Candidate(t, tok, o, "light")
+    if noun_hit is not None and noun_hit[1].type == "CONSULT" and lex.has_key(tok, lex.schedule_verbs):
+        t = Trigger("agree-schedule", "AGREE", None, "036", noun_hit[1].context, 0.85, "noun", noun_hit[1].lemma)
+        return Candidate(t, tok, noun_hit[0], "light")
     deployed = _deployed_force(tok, lex)
     if deployed is not None:
         return deployed
