@@ -56,7 +56,8 @@ _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nom
 _RIOT_VERBS = {"throw", "hurl", "pelt", "firebomb", "petrol-bomb", "torch", "burn", "stone", "set", "loot", "ransack"}
 _CROWD = {"CVL", "EDU", "LAB"}
 _RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot", ("PROTEST", "MOBILIZE"): "troops"}
-_JOINT = {"joint", "combined", "coordinated", "bilateral", "trilateral", "multinational", "allied", "common"}
+_JOINT = {"joint", "jointly", "together", "alongside", "combined", "coordinated", "bilateral", "trilateral",
+          "multinational", "allied", "common"}
 
 
 def _is_joint(etype: str, c: Candidate, source: list[Mention], target: list[Mention]) -> bool:
