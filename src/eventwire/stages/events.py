@@ -115,10 +115,10 @@ def governing_intent(cand: Candidate, by_token: dict[int, Candidate]) -> Candida
 # How the sentence classifier weighs in (tuned on the dev halves only): it shifts which of a
 # sentence's candidates is the main event, and re-types an event only when it strongly disagrees.
 CLF_SALIENCE = 1.0
-CLF_RETYPE_BELOW = 0.05      # the classifier gives the lexicon's type less than this …
-CLF_RETYPE_ABOVE = 0.60      # … and another type more than this
+CLF_RETYPE_BELOW = 0.30      # the classifier gives the lexicon's type less than this …
+CLF_RETYPE_ABOVE = 0.30      # … and another type more than this
 CLF_BLEND = 0.0              # share of the classifier's probability in the confidence
-CLF_FALLBACK_ABOVE = 0.5     # a sentence with no lexicon trigger gets the classifier's type above this
+CLF_FALLBACK_ABOVE = 0.30    # a sentence with no lexicon trigger gets the classifier's type above this
 
 
 class EventCoder:
@@ -163,7 +163,9 @@ class EventCoder:
                         ev.event_type, ev.mode, ev.cameo = "THREATEN", None, "13"
                     # Intent verbs and their complements are typed by the parse: "agreed to share
                     # information" is AGREE however much the sentence's words say COOPERATE.
-                    sent_events.append((ev, gov is None and id(c) not in content))
+                    # So is an event the rules re-typed by modality ("prepared to lift the ban" is AGREE).
+                    sent_events.append((ev, gov is None and id(c) not in content and ev.modality == "asserted"
+                                        and ev.event_type == c.trigger.type))
             if not sent_events and self.model is not None:
                 ev = self._fallback(doc, sent, mentions_at)
                 if ev is not None:
