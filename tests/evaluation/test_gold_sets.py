@@ -11,8 +11,8 @@ from eventwire.evaluation.suites import run_suite
 
 from ..conftest import DATA
 
-GSR_FLOOR = {"dev": 0.80, "test": 0.68}
-OWN_FLOOR = {"dev": 0.88, "test": 0.80}
+GSR_FLOOR = {"dev": 0.78, "test": 0.66}
+OWN_FLOOR = {"dev": 0.90, "test": 0.85}
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +74,15 @@ def test_gold_suite_floors(suite):
     assert result["n"] >= MIN_ROWS[suite]
     for field, floor in FLOORS[suite].items():
         assert result[field] >= floor, (field, result["by_category"])
+
+
+def test_classifier_lifts_the_lexicon_coder_on_unseen_sentences(own_reports):
+    """Our own test half was never used to tune the lexicon or train the classifier: the stacked
+    classifier must beat the rules alone there, by a clear margin."""
+    from eventwire.config import Config
+    from eventwire.knowledge.classifier import load_model
+    if load_model() is None:
+        pytest.skip("no classifier trained into this checkout")
+    records = [r for r in load_jsonl_gold(DATA / "events_gold.jsonl") if r.split == "test"]
+    rules = evaluate(records, Config(extra={"classifier": False}))
+    assert own_reports["test"].accuracy >= rules.accuracy + 0.03, (own_reports["test"].accuracy, rules.accuracy)

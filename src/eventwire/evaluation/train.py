@@ -16,10 +16,11 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import EventwireError, MissingExtraError
-from ..knowledge.classifier import MODEL_PATH, EventTypeModel, rule_features, sentence_features
+from ..knowledge.classifier import MODEL_PATH, NO_EVENT, EventTypeModel, rule_features, sentence_features
 from ..knowledge.lexicon import PLOVER_TYPES
 
 DEFAULT_DATA = Path("training/events")
+LABELS = set(PLOVER_TYPES) | {NO_EVENT}      # NONE: news sentences that report no event
 
 
 @dataclass(slots=True)
@@ -54,8 +55,8 @@ def load_examples(folder: Path = DEFAULT_DATA) -> list[Example]:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise EventwireError(f"{f}:{n}: not JSON ({exc.msg})") from exc
-            if rec.get("type") not in PLOVER_TYPES or not str(rec.get("text", "")).strip():
-                raise EventwireError(f"{f}:{n}: needs a text and a PLOVER type, got {rec.get('type')!r}")
+            if rec.get("type") not in LABELS or not str(rec.get("text", "")).strip():
+                raise EventwireError(f"{f}:{n}: needs a text and a PLOVER type (or NONE), got {rec.get('type')!r}")
             key = " ".join(rec["text"].lower().split())
             if key not in seen:         # a repeated sentence would count twice in cross-validation
                 seen.add(key)
@@ -82,7 +83,7 @@ def featurize(texts: list[str], stacked: bool = False) -> list[list[str]]:
             fs.update(sentence_features(sent))
         if stacked:
             main = main_event(doc.events)
-            fs.update(rule_features(main.event_type if main else None, {e.event_type for e in doc.events}))
+            fs.update(rule_features(main, doc.events))
         feats.append(sorted(fs))
     return feats
 

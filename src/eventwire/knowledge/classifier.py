@@ -18,6 +18,7 @@ import numpy as np
 from . import DATA
 
 MODEL_PATH = DATA / "models" / "event_types.npz"
+NO_EVENT = "NONE"       # the label of training sentences that report no event
 # Names carry no event type: "Putin" or "Kenya" would only teach the model who was in the news.
 _ENTITY_CLASSES = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
 _ARG_DEPS = {"dobj", "nsubjpass", "xcomp", "ccomp", "prt", "attr", "agent", "neg", "dative", "acomp", "nsubj"}
@@ -69,9 +70,15 @@ def sentence_features(sent) -> list[str]:
     return sorted(feats)
 
 
-def rule_features(main_type: str | None, types: set[str]) -> list[str]:
-    """What the lexicon coder found in the sentence: a stacked model learns where it goes wrong."""
-    return [f"rule_main={main_type}"] + [f"rule_any={t}" for t in sorted(types)]
+def rule_features(main, events) -> list[str]:
+    """What the lexicon coder found in the sentence (its main event and every event type), so a
+    stacked model learns where the rules go wrong and how far their confidence can be trusted."""
+    if main is None:
+        return ["rule_main=None"]
+    conf = "hi" if main.confidence >= 0.8 else "mid" if main.confidence >= 0.6 else "lo"
+    return [f"rule_main={main.event_type}", f"rule_conf={main.event_type}:{conf}",
+            f"rule_modality={main.event_type}:{main.modality}"] + \
+        [f"rule_any={t}" for t in sorted({e.event_type for e in events})]
 
 
 @dataclass(slots=True)
@@ -93,10 +100,11 @@ class EventTypeModel:
     def stacked(self) -> bool:
         return bool(self.meta.get("stacked"))
 
-    def predict_sentence(self, sent, main_type: str | None = None, types: set[str] = frozenset()) -> dict[str, float]:
+    def predict_sentence(self, sent, main=None, events=()) -> dict[str, float]:
+        """Type probabilities for a parsed sentence; ``main`` and ``events`` are the lexicon coder's."""
         feats = sentence_features(sent)
         if self.stacked:
-            feats += rule_features(main_type, types)
+            feats += rule_features(main, events)
         return self.proba(feats)
 
     def save(self, path: Path = MODEL_PATH) -> None:

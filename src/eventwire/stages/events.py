@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from ..knowledge.classifier import EventTypeModel, load_model, main_clause
+from ..knowledge.classifier import NO_EVENT, EventTypeModel, load_model, main_clause
 from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
 from ..types import Document, Event, Evidence, Mention
 from . import register
@@ -115,10 +115,10 @@ def governing_intent(cand: Candidate, by_token: dict[int, Candidate]) -> Candida
 # How the sentence classifier weighs in (tuned on the dev halves only): it shifts which of a
 # sentence's candidates is the main event, and re-types an event only when it strongly disagrees.
 CLF_SALIENCE = 1.0
-CLF_RETYPE_BELOW = 0.30      # the classifier gives the lexicon's type less than this …
-CLF_RETYPE_ABOVE = 0.30      # … and another type more than this
-CLF_BLEND = 0.0              # share of the classifier's probability in the confidence
-CLF_FALLBACK_ABOVE = 0.30    # a sentence with no lexicon trigger gets the classifier's type above this
+CLF_RETYPE_BELOW = 0.45      # the classifier gives the lexicon's type less than this …
+CLF_RETYPE_ABOVE = 0.20      # … and another type more than this
+CLF_BLEND = 0.5              # share of the classifier's probability in the confidence
+CLF_FALLBACK_ABOVE = 0.20    # a sentence with no lexicon trigger gets the classifier's type above this
 
 
 class EventCoder:
@@ -164,7 +164,9 @@ class EventCoder:
                     # Intent verbs and their complements are typed by the parse: "agreed to share
                     # information" is AGREE however much the sentence's words say COOPERATE.
                     # So is an event the rules re-typed by modality ("prepared to lift the ban" is AGREE).
-                    sent_events.append((ev, gov is None and id(c) not in content and ev.modality == "asserted"
+                    intent = id(c) in content or (c.trigger.type in INTENT_TYPES and any(
+                        k.dep_ in ("xcomp", "ccomp") for k in c.anchor.children))
+                    sent_events.append((ev, gov is None and not intent and ev.modality == "asserted"
                                         and ev.event_type == c.trigger.type))
             if not sent_events and self.model is not None:
                 ev = self._fallback(doc, sent, mentions_at)
@@ -172,7 +174,7 @@ class EventCoder:
                     events.append(ev)
             if sent_events and self.model is not None:
                 main = max(sent_events, key=lambda x: (x[0].salience, x[0].confidence))[0]
-                probs = self.model.predict_sentence(sent, main.event_type, {e.event_type for e, _ in sent_events})
+                probs = self.model.predict_sentence(sent, main, [e for e, _ in sent_events])
                 # The classifier reads the whole sentence, so it speaks for the main event only:
                 # "… as U.S.-led forces leave" keeps its own type.
                 self._weigh(probs, [(ev, ok and ev is main) for ev, ok in sent_events])
@@ -185,9 +187,9 @@ class EventCoder:
         verb = main_clause(sent)
         if verb.pos_ != "VERB" or verb.lemma_.lower() in self.lex.reporting_verbs:
             return None
-        probs = self.model.predict_sentence(sent, None, set())
+        probs = self.model.predict_sentence(sent)
         top = max(probs, key=probs.get)
-        if probs[top] <= CLF_FALLBACK_ABOVE:
+        if top == NO_EVENT or probs[top] <= CLF_FALLBACK_ABOVE:
             return None
         trig = Trigger("classifier", top, None, _CAMEO_ROOT[top], (), 0.5, "verb", verb.lemma_.lower())
         ev = self._event(doc, sent, Candidate(trig, verb, None, "verb"), mentions_at)
@@ -202,7 +204,7 @@ class EventCoder:
         # sent_events: (event, may the classifier re-type it)
         """Let the sentence classifier pick among the candidates and overrule a lexicon type it
         finds implausible; every change is written in the event's note."""
-        top = max(probs, key=probs.get)
+        top = max((t for t in probs if t != NO_EVENT), key=probs.get)
         for ev, retypable in sent_events:
             p = probs.get(ev.event_type, 0.0)
             if retypable and top != ev.event_type and p < CLF_RETYPE_BELOW and probs[top] > CLF_RETYPE_ABOVE:
