@@ -11,6 +11,7 @@ from pathlib import Path
 from .config import Config
 from .knowledge.actors import load_kb
 from .knowledge.gazetteer import load_gazetteer
+from .knowledge.classifier import load_model
 from .knowledge.lexicon import load_lexicon
 from .pipeline import Pipeline
 from .stages.clean import clean_document
@@ -41,7 +42,7 @@ def run_bench(n_docs: int = 200, corpus: Path | None = None, workers: int = 1) -
     records = _records(corpus, n_docs)
     loads = {}
     for name, loader in (("spacy_model", load_nlp), ("actor_kb", load_kb), ("gazetteer", load_gazetteer),
-                         ("lexicon", load_lexicon)):
+                         ("lexicon", load_lexicon), ("classifier", load_model)):
         t0 = time.perf_counter()
         loader()
         loads[name] = round(time.perf_counter() - t0, 3)
