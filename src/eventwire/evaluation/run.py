@@ -3,18 +3,12 @@ from __future__ import annotations
 
 from ..config import Config
 from ..pipeline import Pipeline
-from ..types import Document, Event
+from ..stages.events import main_event
+from ..types import Document
 from .gold import GoldRecord
 from .score import Prediction, Report, score
 
 EVAL_STAGES = ("clean", "nlp", "actors", "events", "quotes", "places", "dates")   # the pipeline users run
-
-
-def main_event(events: list[Event]) -> Event | None:
-    """The sentence's main event: closest to the root of the parse, then most confident."""
-    if not events:
-        return None
-    return max(events, key=lambda e: (e.salience, e.confidence))
 
 
 def _countries(mentions) -> set[str]:

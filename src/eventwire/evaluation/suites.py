@@ -13,7 +13,7 @@ from ..api import resolve_actor, resolve_date, resolve_place
 from ..knowledge.actors import load_kb
 from ..pipeline import code_texts
 from ..stages.quotes import reporting_frame
-from .run import main_event
+from ..stages.events import main_event
 
 SUITES = ("actors", "places", "dates", "quotes", "modality")
 

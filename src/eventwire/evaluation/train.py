@@ -70,7 +70,8 @@ def featurize(texts: list[str], stacked: bool = False) -> list[list[str]]:
     from ..config import Config
     from ..pipeline import Pipeline
     from ..types import Document
-    from .run import EVAL_STAGES, main_event
+    from ..stages.events import main_event
+    from .run import EVAL_STAGES
     stages = EVAL_STAGES[:EVAL_STAGES.index("events") + 1] if stacked else ("clean", "nlp")
     pipe = Pipeline.from_config(Config(stages=stages, extra={"classifier": False}))
     docs = pipe.run([Document(id=str(i), text=t) for i, t in enumerate(texts)])

@@ -91,12 +91,17 @@ def _parse_noun(spec: str, base: dict) -> Trigger:
     return Trigger(pos="noun", lemma=words[-1], words=words, **base)
 
 
+# Word-list keys of light_verbs.yaml → the Lexicon set each one fills.
+_CUE_FIELDS = {"light_verbs": "light_verbs", "reporting_verbs": "reporting_verbs", "negators": "negators",
+               "recipient_light_verbs": "recipient_verbs", "transfer_verbs": "transfer_verbs",
+               "aid_goods": "aid_goods", "reversal_verbs": "reversal_verbs", "blocking_verbs": "blocking_verbs",
+               "exit_words": "exit_words", "signing_verbs": "signing_verbs", "deploy_verbs": "deploy_verbs",
+               "force_goods": "force_goods", "buildup_verbs": "buildup_verbs", "buildup_nouns": "buildup_nouns",
+               "joint_markers": "joint_markers", "schedule_verbs": "schedule_verbs"}
+
+
 def _cues(data: dict) -> dict:
-    out = {}
-    for key in ("light_verbs", "reporting_verbs", "negators", "recipient_light_verbs", "transfer_verbs", "aid_goods",
-                "reversal_verbs", "blocking_verbs", "exit_words", "signing_verbs", "deploy_verbs", "force_goods",
-                "buildup_verbs", "buildup_nouns", "joint_markers", "schedule_verbs"):
-        out[key] = {str(w).lower() for w in data.get(key) or []}
+    out = {key: {str(w).lower() for w in data.get(key) or []} for key in _CUE_FIELDS}
     out["modal_cues"] = {k: {str(w).lower() for w in v or []} for k, v in (data.get("modal_cues") or {}).items()}
     return out
 
@@ -113,18 +118,8 @@ def _build_lexicon() -> Lexicon:
         data = load_yaml(rel)
         if isinstance(data, dict):
             cues = _cues(data)
-            lex.light_verbs |= cues["light_verbs"]
-            lex.reporting_verbs |= cues["reporting_verbs"]
-            lex.negators |= cues["negators"]
-            lex.recipient_verbs |= cues["recipient_light_verbs"]
-            lex.transfer_verbs |= cues["transfer_verbs"]
-            lex.aid_goods |= cues["aid_goods"]
-            lex.reversal_verbs |= cues["reversal_verbs"]
-            lex.blocking_verbs |= cues["blocking_verbs"]
-            lex.exit_words |= cues["exit_words"]
-            lex.signing_verbs |= cues["signing_verbs"]
-            for key in ("deploy_verbs", "force_goods", "buildup_verbs", "buildup_nouns", "joint_markers", "schedule_verbs"):
-                getattr(lex, key).update(cues[key])
+            for key, attr in _CUE_FIELDS.items():
+                getattr(lex, attr).update(cues[key])
             for noun, sense in (data.get("noun_senses") or {}).items():
                 trig = Trigger(f"sense-{noun}", sense["type"], sense.get("mode"), str(sense.get("cameo") or "") or None,
                                tuple(sense.get("context") or ()), 0.9, "noun", noun, (noun,))

@@ -85,6 +85,13 @@ def _depth(tok, lex: Lexicon) -> float:
     return d
 
 
+def main_event(events: list[Event]) -> Event | None:
+    """A sentence's main event: closest to the root of the parse, then most confident."""
+    if not events:
+        return None
+    return max(events, key=lambda e: (e.salience, e.confidence))
+
+
 def _has_unless(anchor) -> bool:
     """Whether the event's clause (or the clause it complements) carries an "unless" condition."""
     for t in (anchor, anchor.head):
@@ -168,16 +175,17 @@ class EventCoder:
                         k.dep_ in ("xcomp", "ccomp") for k in c.anchor.children))
                     sent_events.append((ev, gov is None and not intent and ev.modality == "asserted"
                                         and ev.event_type == c.trigger.type))
-            if not sent_events and self.model is not None:
+            if self.model is not None and sent_events:
+                found = [e for e, _ in sent_events]
+                main = main_event(found)
+                # The classifier reads the whole sentence, so it speaks for the main event only:
+                # "… as U.S.-led forces leave" keeps its own type.
+                self._weigh(self.model.predict_sentence(sent, main, found),
+                            [(ev, ok and ev is main) for ev, ok in sent_events])
+            elif self.model is not None:
                 ev = self._fallback(doc, sent, mentions_at)
                 if ev is not None:
                     events.append(ev)
-            if sent_events and self.model is not None:
-                main = max(sent_events, key=lambda x: (x[0].salience, x[0].confidence))[0]
-                probs = self.model.predict_sentence(sent, main, [e for e, _ in sent_events])
-                # The classifier reads the whole sentence, so it speaks for the main event only:
-                # "… as U.S.-led forces leave" keeps its own type.
-                self._weigh(probs, [(ev, ok and ev is main) for ev, ok in sent_events])
             events.extend(ev for ev, _ in sent_events)
         return events
 
@@ -201,9 +209,9 @@ class EventCoder:
 
     @staticmethod
     def _weigh(probs: dict[str, float], sent_events: list[tuple[Event, bool]]) -> None:
-        # sent_events: (event, may the classifier re-type it)
         """Let the sentence classifier pick among the candidates and overrule a lexicon type it
-        finds implausible; every change is written in the event's note."""
+        finds implausible; every change is written in the event's note. ``sent_events`` pairs
+        each event with whether the classifier may re-type it."""
         top = max((t for t in probs if t != NO_EVENT), key=probs.get)
         for ev, retypable in sent_events:
             p = probs.get(ev.event_type, 0.0)
@@ -309,7 +317,7 @@ class EventCoder:
         etype = self._by_source(etype, trig, roles, c.anchor)
         if _is_joint(etype, c, roles.source, roles.target):
             etype = "COOPERATE"     # the manual: joint military operations are COOPERATE, solo exercises MOBILIZE
-        return self._by_exit_object(etype, trig, c.anchor, c.noun, mentions_at)
+        return etype
 
     def _event(self, doc: Document, sent, c: Candidate, mentions_at, content_of: Candidate | None = None,
                content: Candidate | None = None) -> Event | None:

@@ -171,14 +171,14 @@ def _deployed_force(tok, lex: Lexicon) -> Candidate | None:
         return None
     sectors = load_kb().sector_nouns
     for o in _objects(tok):
-        words = _head_words(o)
         lemma = o.lemma_.lower()
+        sector = sectors.get(lemma) or sectors.get(o.lower_)
         if buildup and lemma in lex.buildup_nouns:
             mode, cameo = "troops", "154"
-        elif deploy and words & lex.force_goods:
+        elif deploy and _head_words(o) & lex.force_goods:
             mode, cameo = "weapons", "150"
-        elif deploy and (sectors.get(lemma) or sectors.get(o.lower_)) in _FORCE_SECTORS:
-            mode, cameo = _FORCE_SECTORS[sectors.get(lemma) or sectors.get(o.lower_)]
+        elif deploy and sector in _FORCE_SECTORS:
+            mode, cameo = _FORCE_SECTORS[sector]
         else:
             continue
         return Candidate(Trigger("mobilize-deploy", "MOBILIZE", mode, cameo, ("military",), 0.85, "noun", lemma),
