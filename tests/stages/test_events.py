@@ -86,3 +86,45 @@ def test_offsets_and_evidence(code):
         assert text[ev.trigger[0]:ev.trigger[1]] == ev.trigger_text
         assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.sentence
         assert "Jane Doe" not in ev.evidence.sentence
+
+
+@pytest.mark.parametrize("text", [
+    "Ankara wants Baghdad to hand over the militants who crossed the border, a Turkish diplomat said.",
+    "The teachers' union insisted that the ministry pay the arrears before the new term, union leaders said.",
+])
+def test_wanting_or_insisting_of_someone_else_is_a_request(code, text):
+    assert _main(code(text)).event_type == "REQUEST"
+
+
+def test_wanting_to_do_something_oneself_stays_an_intention(code):
+    assert _main(code("Iran wants to resume talks with the European Union next month, its foreign minister said.")
+                 ).event_type == "AGREE"
+
+
+@pytest.mark.parametrize("text", [
+    "The dockers' union said its members would strike if the employers did not reinstate the sacked workers.",
+    "Chad will expel the UN mission if the Security Council fails to lift the arms embargo, officials said.",
+])
+def test_action_conditional_on_an_unmet_demand_is_a_threat(code, text):
+    ev = _main(code(text))
+    assert ev.event_type == "THREATEN" and ev.modality == "conditional"
+
+
+def test_withdrawing_observers_is_sanction_and_troops_is_retreat(code):
+    assert _main(code("The OSCE withdrew its election observers from Belarus on Sunday.")).event_type == "SANCTION"
+    assert _main(code("Kenya withdrew its troops from the Somali town of Kismayo on Sunday.")).event_type == "RETREAT"
+
+
+def test_violence_and_demands_by_protesters_are_protest(code):
+    ev = _main(code("Protesters set fire to the regional governor's office in Bishkek on Wednesday."))
+    assert (ev.event_type, ev.mode) == ("PROTEST", "riot")
+    assert _main(code("Thousands of farmers marched on parliament in Warsaw, demanding higher grain prices.")
+                 ).event_type == "PROTEST"
+    assert _main(code("A mob armed with machetes attacked herders near Jos on Sunday, police said.")
+                 ).event_type == "ASSAULT"
+
+
+def test_peacekeepers_are_aid_and_lifting_a_blockade_is_retreat(code):
+    assert _main(code("Bangladesh deployed 800 peacekeepers to South Sudan on Tuesday.")).event_type == "AID"
+    assert _main(code("Bangladesh deployed 800 troops to its border with Myanmar on Tuesday.")).event_type == "MOBILIZE"
+    assert _main(code("The navy lifted its blockade of the port of Hodeidah on Monday.")).event_type == "RETREAT"

@@ -128,8 +128,10 @@ def modality_of(trigger, lex: Lexicon) -> str:
             return "conditional" if conditional else "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children) and t.dep_ == "advcl":
             return "conditional"
-    for t in chain[1:]:
+    for below, t in zip(chain, chain[1:]):
         lemma = t.lemma_.lower()
+        if _wants_of_other(below, t) or (lemma in _INSISTING and subjunctive(below)):
+            return "obligation"         # "Tokyo wants Seoul to …", "Moscow insisted that Kiev resolve …"
         if lemma in REFUSAL_GOVERNORS:
             return "refused"
         if lemma in ("try", "attempt", "seek") and t.dep_ != "xcomp":
@@ -146,6 +148,32 @@ def modality_of(trigger, lex: Lexicon) -> str:
     if _AGO.search(" ".join(t.text for t in own_clause(trigger))):
         return "historical"
     return "asserted"
+
+
+_WANTING = {"want", "wish", "expect", "like"}
+_INSISTING = {"insist", "demand", "stress", "require"}
+
+
+def _wants_of_other(below, gov) -> bool:
+    """"X wants Y to do …": wanting something of someone else is a request, not an intention."""
+    if gov.lemma_.lower() not in _WANTING:
+        return False
+    own_subject = [c for c in below.children if c.dep_ in ("nsubj", "nsubjpass")]
+    addressee = [c for c in gov.children if c.dep_ == "dobj"]
+    return bool(own_subject or addressee) and below.dep_ in ("ccomp", "xcomp")
+
+
+def demanded_subjunctive(verb) -> bool:
+    """A bare verb with its own subject in a that-clause under "insist"/"demand": "insisted that
+    Japan open its market" (the tagger calls a subjunctive after a past tense VB or VBP)."""
+    return subjunctive(verb) and verb.head.lemma_.lower() in _INSISTING
+
+
+def subjunctive(verb) -> bool:
+    """A bare verb with its own subject in a that-clause: "insisted that Japan open its market"."""
+    return (verb.dep_ == "ccomp" and (verb.tag_ == "VB" or (verb.tag_ == "VBP" and verb.head.tag_ == "VBD"))
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 _SUBCLAUSES = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}

@@ -55,6 +55,32 @@ _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nom
 
 _RIOT_VERBS = {"throw", "hurl", "pelt", "firebomb", "petrol-bomb", "torch", "burn", "stone", "set", "loot", "ransack"}
 _CROWD = {"CVL", "EDU", "LAB"}
+# People whose withdrawal ends an involvement, not a military presence (PLOVER SANCTION 'withdraw').
+_CIVIL_PERSONNEL = {"observer", "monitor", "inspector", "verifier", "diplomat", "ambassador", "envoy", "staff",
+                    "adviser", "advisor", "instructor", "trainer", "mediator", "worker", "volunteer", "mission",
+                    "delegation", "personnel", "official", "expert", "team"}
+# Nouns that name a crowd in protest, and the protest actions a demand can be the purpose of.
+_PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher", "striker",
+               "picketer", "rally", "demonstration", "protest", "march"}
+_PROTEST_ACTS = {"rally", "protest", "demonstration", "march", "strike", "shutdown", "sit", "fast", "boycott",
+                 "walkout", "vigil", "riot", "barricade", "demonstrate", "picket"}
+
+
+def _protest_context(anchor) -> str | None:
+    """"crowd" when protesters do it ("rioters burned cars"); "act" when it is the purpose of a
+    protest action ("a strike to demand", "marched, demanding"); None otherwise."""
+    heads = [anchor]
+    if anchor.dep_ in ("advcl", "acl", "xcomp", "relcl") and anchor.head.i != anchor.i:
+        heads.append(anchor.head)
+    for h in heads:
+        for c in h.children:
+            # an armed mob attacking villagers is an assault, not a riot
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _PROTESTERS \
+                    and not any(t.lower_ == "armed" for t in c.subtree):
+                return "crowd"
+    if len(heads) > 1 and heads[1].lemma_.lower() in _PROTEST_ACTS:
+        return "act"
+    return None
 _RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot", ("PROTEST", "MOBILIZE"): "troops"}
 _JOINT = {"joint", "jointly", "together", "alongside", "combined", "coordinated", "bilateral", "trilateral",
           "multinational", "allied", "common"}
@@ -75,12 +101,15 @@ def _is_joint(etype: str, c: Candidate, source: list[Mention], target: list[Ment
 
 
 def _depth(tok, lex: Lexicon) -> float:
-    """Distance to the sentence root, not counting reporting verbs ("said that …")."""
+    """Distance to the sentence root, not counting reporting verbs ("said that …"); an "if" or
+    "unless" clause counts extra, as it is the condition of the main event, not the event."""
     d, cur = 0.0, tok
     while cur.head.i != cur.i and d < 12:
         parent = cur.head
         if not (parent.lemma_.lower() in lex.reporting_verbs and cur.dep_ in ("ccomp", "parataxis")):
             d += 1
+        if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cur.children):
+            d += 2
         cur = parent
     return d
 
@@ -92,11 +121,25 @@ def main_event(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: (e.salience, e.confidence))
 
 
+_UNMET = {"fail", "refuse", "continue", "persist", "reject", "ignore", "resume"}
+
+
+def _unmet_condition(clause) -> bool:
+    """An "if" clause that names what the other side must stop or do: "if the government failed to
+    honour the deal", "if UN troops are not given a mandate", "if infiltration continued"."""
+    return any(t.dep_ == "neg" or (t.head is clause and t.lemma_.lower() in _UNMET) or t is clause and
+               t.lemma_.lower() in _UNMET for t in clause.subtree)
+
+
 def _has_unless(anchor) -> bool:
-    """Whether the event's clause (or the clause it complements) carries an "unless" condition."""
+    """Whether the event's clause (or the clause it complements) carries an ultimatum: "unless …",
+    or "if …" with an unmet demand ("will pull out if the mandate is not widened")."""
     for t in (anchor, anchor.head):
         for c in t.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children):
+            if c.dep_ != "advcl":
+                continue
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if "unless" in marks or ("if" in marks and _unmet_condition(c)):
                 return True
     return False
 
@@ -230,20 +273,29 @@ class EventCoder:
             return "MOBILIZE"       # "rebels massed", "Venezuela massed soldiers on the border"
         if etype == "ASSAULT" and trig.lemma in ("raid", "storm", "search") and sectors & {"COP", "JUD"}:
             return "COERCE"
-        if etype == "ASSAULT" and trig.lemma in _RIOT_VERBS and sectors and sectors <= _CROWD \
-                and not any(t.lower_ in ("death", "dead") for t in anchor.subtree):
+        deaths = any(t.lower_ in ("death", "dead") for t in anchor.subtree)
+        if etype == "ASSAULT" and trig.lemma in _RIOT_VERBS and sectors and sectors <= _CROWD and not deaths:
             return "PROTEST"        # stones and petrol bombs thrown by a crowd: a violent protest (CAMEO 145)
+        if etype in ("ASSAULT", "COERCE") and not deaths and _protest_context(anchor) == "crowd":
+            return "PROTEST"        # rioters burning cars, demonstrators storming offices: a riot (CAMEO 145)
+        if etype == "REQUEST" and _protest_context(anchor):
+            return "PROTEST"        # the manual: demands made by demonstrating are PROTEST, not REQUEST
         return etype
 
     def _by_exit_object(self, etype: str, trig: Trigger, anchor, noun, mentions_at) -> str:
         """Withdrawing from an organisation, treaty or talks is SANCTION; from a place, RETREAT."""
         if etype not in ("RETREAT", "SANCTION") or trig.lemma not in self.lex.exit_words:
             return etype
+        if any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in _CIVIL_PERSONNEL for o in anchor.children):
+            return "SANCTION"       # the manual: withdrawing observers, aid workers or diplomats is SANCTION
         for head in (noun, anchor):
             if head is None:
                 continue
-            for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+            preps = [c for c in head.children if c.dep_ == "prep"]
+            preps += [p for c in head.children if c.dep_ in ("prt", "advmod") and c.lower_ == "out"
+                      for p in c.children if p.dep_ == "prep"]     # "pulled out of the talks"
+            for prep in preps:
+                if prep.lower_ not in ("from", "of"):
                     continue
                 for obj in prep.children:
                     ms = mentions_at.get(obj.i, ())

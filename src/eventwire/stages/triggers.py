@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..knowledge.actors import load_kb
 from ..knowledge.lexicon import Lexicon, Trigger
+from .event_args import demanded_subjunctive
 
 INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"}
 
@@ -33,6 +34,7 @@ def _verb_match(tok, lex: Lexicon) -> Trigger | None:
     if not triggers:
         return None
     kids = list(tok.children)
+    fallback = None
     for t in triggers:
         if t.particle and not any(c.lower_ == t.particle and c.dep_ in ("prt", "prep", "advmod", "dative")
                                   for c in kids):
@@ -40,8 +42,10 @@ def _verb_match(tok, lex: Lexicon) -> Trigger | None:
         if t.dobj and not any(c.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and t.dobj in _head_words(c)
                               for c in kids):
             continue
-        return t
-    return None
+        if t.dobj:
+            return t        # the verb + object entry is the more specific reading ("hand over +suspect")
+        fallback = fallback or t
+    return fallback
 
 
 def _sense(tok, lex: Lexicon) -> Trigger | None:
@@ -111,6 +115,7 @@ _REVERSED = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "PROTEST": "CONCEDE", "
              "AID": "SANCTION", "COOPERATE": "SANCTION", "CONSULT": "SANCTION", "AGREE": "SANCTION"}
 _COOPERATIVE_NOUNS = {"AID", "AGREE", "SUPPORT", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE"}
 _REVERSED_CAMEO = {"CONCEDE": "080", "RETREAT": "087", "SANCTION": "160"}
+_MILITARY_RESTRICTIONS = {"blockade", "siege", "occupation", "encirclement"}
 
 
 QUANTITY = {"thousand", "hundred", "dozen", "score", "million", "ten", "tens", "group", "crowd", "number", "handful"}
@@ -152,6 +157,10 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
     if noun_hit is not None and lex.has_key(tok, lex.reversal_verbs):
         noun, nt = noun_hit
         flipped = _REVERSED.get(nt.type)
+        if nt.type == "COERCE" and nt.lemma.split()[-1] in _MILITARY_RESTRICTIONS:
+            # lifting a blockade or siege ends a military action: RETREAT (CAMEO 0872), not a concession
+            t = Trigger(f"reversal-{nt.family}", "RETREAT", "withdraw", "0872", ("military",), 0.9, "noun", nt.lemma)
+            return Candidate(t, tok, noun, "light")
         if flipped:
             t = Trigger(f"reversal-{nt.family}", flipped, None, _REVERSED_CAMEO[flipped], nt.context, 0.9, "noun",
                         nt.lemma)
@@ -186,6 +195,18 @@ def _deployed_force(tok, lex: Lexicon) -> Candidate | None:
     return None
 
 
+_PEACEKEEPING = Trigger("aid-peacekeeping", "AID", None, "074", ("peacekeeping",), 0.85, "verb", "peacekeep")
+
+
+def _as_peacekeeping(c: Candidate) -> Candidate:
+    """Troops sent or deployed as peacekeepers protect someone else: AID (CAMEO 074), not a show of force."""
+    verb = c.verb
+    args = [a for a in verb.children if a.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    if any(t.lemma_.lower().startswith("peacekeep") for a in args for t in a.subtree):
+        return Candidate(_PEACEKEEPING, verb, c.noun, c.how)
+    return c
+
+
 def _joint_action(tok, lex: Lexicon) -> Candidate | None:
     """A verb done jointly with no trigger of its own ("jointly mapped", "ran a joint count"): COOPERATE."""
     marks = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in lex.joint_markers]
@@ -211,7 +232,10 @@ _OBLIGATION = Trigger("request-obligation", "REQUEST", None, "10", (), 0.7, "ver
 
 
 def _obliged_under_report(tok, lex: Lexicon) -> bool:
-    """'The Red Cross said US forces must ensure security': a reported obligation is a demand."""
+    """'The Red Cross said US forces must ensure security', 'insisted that the ministry pay': a
+    reported obligation is a demand."""
+    if demanded_subjunctive(tok):
+        return True
     return (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.reporting_verbs
             and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children)
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
@@ -265,6 +289,7 @@ def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Ca
             how = "recipient" if recipient else "light" if light else "object"
             out.append(Candidate(noun_hit[1], tok, noun_hit[0], how))
             used_nouns.add(noun_hit[0].i)
+    out = [_as_peacekeeping(c) if c.trigger.type == "MOBILIZE" and c.verb is not None else c for c in out]
     # A noun that is already an argument of a verb event ("Russian missiles struck …") is covered by it.
     used_nouns |= {a.i for c in out for a in c.anchor.children if a.dep_ in ("nsubj", "nsubjpass", "dobj")}
     actor_nouns = load_kb().sector_nouns
