@@ -16,13 +16,13 @@ from pathlib import Path
 import numpy as np
 
 from . import DATA
+from .lexicon import load_lexicon
 
 MODEL_PATH = DATA / "models" / "event_types.npz"
 NO_EVENT = "NONE"       # the label of training sentences that report no event
 # Names carry no event type: "Putin" or "Kenya" would only teach the model who was in the news.
 _ENTITY_CLASSES = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
 _ARG_DEPS = {"dobj", "nsubjpass", "xcomp", "ccomp", "prt", "attr", "agent", "neg", "dative", "acomp", "nsubj"}
-_REPORTING = {"say", "tell", "state", "add", "announce", "report", "according", "claim", "note"}
 
 
 def _word(tok) -> str:
@@ -36,7 +36,7 @@ def _word(tok) -> str:
 def main_clause(sent):
     """The root, or the clause a reporting verb introduces ("…, the ministry said")."""
     root = sent.root
-    if root.lemma_.lower() in _REPORTING:
+    if root.lemma_.lower() in load_lexicon().reporting_verbs:
         comp = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
         if comp:
             return comp[0]
