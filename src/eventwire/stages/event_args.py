@@ -193,3 +193,50 @@ def own_clause(trigger) -> list:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in _SUBCLAUSES)
     return sorted(out, key=lambda t: t.i)
+
+
+# Nouns that name a crowd in protest, and the protest actions a demand can be the purpose of.
+_PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher", "striker",
+               "picketer", "rally", "demonstration", "protest", "march"}
+_PROTEST_ACTS = {"rally", "protest", "demonstration", "march", "strike", "shutdown", "sit", "fast", "boycott",
+                 "walkout", "vigil", "riot", "barricade", "demonstrate", "picket"}
+
+
+def protest_context(anchor) -> str | None:
+    """"crowd" when protesters do it ("rioters burned cars"); "act" when it is the purpose of a
+    protest action ("a strike to demand", "marched, demanding"); None otherwise."""
+    heads = [anchor]
+    if anchor.dep_ in ("advcl", "acl", "xcomp", "relcl") and anchor.head.i != anchor.i:
+        heads.append(anchor.head)
+    for h in heads:
+        for c in h.children:
+            # an armed mob attacking villagers is an assault, not a riot
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _PROTESTERS \
+                    and not any(t.lower_ == "armed" for t in c.subtree):
+                return "crowd"
+    if len(heads) > 1 and heads[1].lemma_.lower() in _PROTEST_ACTS:
+        return "act"
+    return None
+
+
+_UNMET = {"fail", "refuse", "continue", "persist", "reject", "ignore", "resume"}
+
+
+def _unmet_condition(clause) -> bool:
+    """An "if" clause that names what the other side must stop or do: "if the government failed to
+    honour the deal", "if UN troops are not given a mandate", "if infiltration continued"."""
+    return any(t.dep_ == "neg" or (t.head is clause and t.lemma_.lower() in _UNMET) or t is clause and
+               t.lemma_.lower() in _UNMET for t in clause.subtree)
+
+
+def has_ultimatum(anchor) -> bool:
+    """Whether the event's clause (or the clause it complements) carries an ultimatum: "unless …",
+    or "if …" with an unmet demand ("will pull out if the mandate is not widened")."""
+    for t in (anchor, anchor.head):
+        for c in t.children:
+            if c.dep_ != "advcl":
+                continue
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if "unless" in marks or ("if" in marks and _unmet_condition(c)):
+                return True
+    return False

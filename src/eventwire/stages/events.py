@@ -16,7 +16,7 @@ from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
 from ..types import Document, Event, Evidence, Mention
 from . import register
 from .nlp import content_span
-from .event_args import argument_heads, is_negated, modality_of, with_conjuncts
+from .event_args import argument_heads, has_ultimatum, is_negated, modality_of, protest_context, with_conjuncts
 from .triggers import INTENT_TYPES, QUANTITY, Candidate, candidates, noun_match
 
 # PLOVER codes an announced future action by what it expresses: intent to cooperate is AGREE,
@@ -59,28 +59,6 @@ _CROWD = {"CVL", "EDU", "LAB"}
 _CIVIL_PERSONNEL = {"observer", "monitor", "inspector", "verifier", "diplomat", "ambassador", "envoy", "staff",
                     "adviser", "advisor", "instructor", "trainer", "mediator", "worker", "volunteer", "mission",
                     "delegation", "personnel", "official", "expert", "team"}
-# Nouns that name a crowd in protest, and the protest actions a demand can be the purpose of.
-_PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher", "striker",
-               "picketer", "rally", "demonstration", "protest", "march"}
-_PROTEST_ACTS = {"rally", "protest", "demonstration", "march", "strike", "shutdown", "sit", "fast", "boycott",
-                 "walkout", "vigil", "riot", "barricade", "demonstrate", "picket"}
-
-
-def _protest_context(anchor) -> str | None:
-    """"crowd" when protesters do it ("rioters burned cars"); "act" when it is the purpose of a
-    protest action ("a strike to demand", "marched, demanding"); None otherwise."""
-    heads = [anchor]
-    if anchor.dep_ in ("advcl", "acl", "xcomp", "relcl") and anchor.head.i != anchor.i:
-        heads.append(anchor.head)
-    for h in heads:
-        for c in h.children:
-            # an armed mob attacking villagers is an assault, not a riot
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _PROTESTERS \
-                    and not any(t.lower_ == "armed" for t in c.subtree):
-                return "crowd"
-    if len(heads) > 1 and heads[1].lemma_.lower() in _PROTEST_ACTS:
-        return "act"
-    return None
 _RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot", ("PROTEST", "MOBILIZE"): "troops"}
 _JOINT = {"joint", "jointly", "together", "alongside", "combined", "coordinated", "bilateral", "trilateral",
           "multinational", "allied", "common"}
@@ -119,29 +97,6 @@ def main_event(events: list[Event]) -> Event | None:
     if not events:
         return None
     return max(events, key=lambda e: (e.salience, e.confidence))
-
-
-_UNMET = {"fail", "refuse", "continue", "persist", "reject", "ignore", "resume"}
-
-
-def _unmet_condition(clause) -> bool:
-    """An "if" clause that names what the other side must stop or do: "if the government failed to
-    honour the deal", "if UN troops are not given a mandate", "if infiltration continued"."""
-    return any(t.dep_ == "neg" or (t.head is clause and t.lemma_.lower() in _UNMET) or t is clause and
-               t.lemma_.lower() in _UNMET for t in clause.subtree)
-
-
-def _has_unless(anchor) -> bool:
-    """Whether the event's clause (or the clause it complements) carries an ultimatum: "unless …",
-    or "if …" with an unmet demand ("will pull out if the mandate is not widened")."""
-    for t in (anchor, anchor.head):
-        for c in t.children:
-            if c.dep_ != "advcl":
-                continue
-            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
-            if "unless" in marks or ("if" in marks and _unmet_condition(c)):
-                return True
-    return False
 
 
 def governing_intent(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
@@ -276,9 +231,9 @@ class EventCoder:
         deaths = any(t.lower_ in ("death", "dead") for t in anchor.subtree)
         if etype == "ASSAULT" and trig.lemma in _RIOT_VERBS and sectors and sectors <= _CROWD and not deaths:
             return "PROTEST"        # stones and petrol bombs thrown by a crowd: a violent protest (CAMEO 145)
-        if etype in ("ASSAULT", "COERCE") and not deaths and _protest_context(anchor) == "crowd":
+        if etype in ("ASSAULT", "COERCE") and not deaths and protest_context(anchor) == "crowd":
             return "PROTEST"        # rioters burning cars, demonstrators storming offices: a riot (CAMEO 145)
-        if etype == "REQUEST" and _protest_context(anchor):
+        if etype == "REQUEST" and protest_context(anchor):
             return "PROTEST"        # the manual: demands made by demonstrating are PROTEST, not REQUEST
         return etype
 
@@ -362,7 +317,7 @@ class EventCoder:
         trig = c.trigger
         base = self._by_exit_object(trig.type, trig, c.anchor, c.noun, mentions_at)
         etype = recode(base, modality, negated)
-        if modality == "conditional" and not negated and _has_unless(c.anchor):
+        if modality == "conditional" and not negated and has_ultimatum(c.anchor):
             etype = "THREATEN"      # "would enter the city unless …": an ultimatum (CAMEO 139)
         if c.verb is not None and c.verb.lemma_.lower() in self.lex.signing_verbs and trig.type == "AGREE":
             etype = "SUPPORT"       # CAMEO 057: signing a formal agreement is SUPPORT in PLOVER
