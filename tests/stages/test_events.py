@@ -128,3 +128,31 @@ def test_peacekeepers_are_aid_and_lifting_a_blockade_is_retreat(code):
     assert _main(code("Bangladesh deployed 800 peacekeepers to South Sudan on Tuesday.")).event_type == "AID"
     assert _main(code("Bangladesh deployed 800 troops to its border with Myanmar on Tuesday.")).event_type == "MOBILIZE"
     assert _main(code("The navy lifted its blockade of the port of Hodeidah on Monday.")).event_type == "RETREAT"
+
+
+def test_orders_out_of_the_country_and_handovers_of_suspects(code):
+    ev = _main(code("Bamako ordered the Danish ambassador to leave the country within 72 hours."))
+    assert (ev.event_type, ev.mode) == ("SANCTION", "expel")
+    assert _main(code("Kenya handed over two suspected Al-Shabaab financiers to Somali authorities on Monday.")
+                 ).event_type == "COOPERATE"
+    assert _main(code("The rebels handed over 12 hostages to the Red Cross on Sunday.")).event_type == "RETREAT"
+
+
+def test_debt_cancellation_is_aid_and_loan_suspension_is_sanction(code):
+    assert _main(code("Japan wrote off the debts of Myanmar's previous government on Friday.")).event_type == "AID"
+    assert _main(code("The IMF suspended loans to Sri Lanka after the default.")).event_type == "SANCTION"
+
+
+def test_nominal_reversal_undoes_the_event(code):
+    assert _main(code("The junta announced the lifting of the curfew in Conakry on Monday.")).event_type == "CONCEDE"
+    assert _main(code("Seoul announced the suspension of talks with Pyongyang.")).event_type == "SANCTION"
+
+
+def test_declared_alerts_and_orders_to_stand_ready_are_mobilisation(code):
+    assert _main(code("Thailand's army declared a red alert along the Cambodian border on Friday.")).event_type == "MOBILIZE"
+    assert _main(code("Pakistani troops were ordered to be in a state of high alert after the shelling.")
+                 ).event_type == "MOBILIZE"
+
+
+def test_intent_noun_keeps_its_type_over_its_content(code):
+    assert _main(code("Hungary's threat to veto the EU aid package angered Brussels.")).event_type == "THREATEN"

@@ -17,7 +17,7 @@ from ..types import Document, Event, Evidence, Mention
 from . import register
 from .nlp import content_span
 from .event_args import argument_heads, has_ultimatum, is_negated, modality_of, protest_context, with_conjuncts
-from .triggers import INTENT_TYPES, QUANTITY, Candidate, candidates, noun_match
+from .triggers import CIVIL_PERSONNEL, INTENT_TYPES, QUANTITY, Candidate, candidates, noun_match, orders_readiness
 
 # PLOVER codes an announced future action by what it expresses: intent to cooperate is AGREE,
 # intent to harm is THREATEN, a refusal to cooperate is REJECT, and "X must do Y" is a demand.
@@ -55,10 +55,6 @@ _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nom
 
 _RIOT_VERBS = {"throw", "hurl", "pelt", "firebomb", "petrol-bomb", "torch", "burn", "stone", "set", "loot", "ransack"}
 _CROWD = {"CVL", "EDU", "LAB"}
-# People whose withdrawal ends an involvement, not a military presence (PLOVER SANCTION 'withdraw').
-_CIVIL_PERSONNEL = {"observer", "monitor", "inspector", "verifier", "diplomat", "ambassador", "envoy", "staff",
-                    "adviser", "advisor", "instructor", "trainer", "mediator", "worker", "volunteer", "mission",
-                    "delegation", "personnel", "official", "expert", "team"}
 _RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot", ("PROTEST", "MOBILIZE"): "troops"}
 _JOINT = {"joint", "jointly", "together", "alongside", "combined", "coordinated", "bilateral", "trilateral",
           "multinational", "allied", "common"}
@@ -105,7 +101,8 @@ def governing_intent(cand: Candidate, by_token: dict[int, Candidate]) -> Candida
     cur = cand.anchor
     for _ in range(4):
         # The small parser often attaches "sworn to fight" as advcl; the bare "to" shows it is a complement.
-        infinitive = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        # "Ankara's threat to block …": a to-infinitive on an intent noun is its content too.
+        infinitive = cur.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         if (cur.dep_ not in ("xcomp", "ccomp", "pcomp", "prep") and not infinitive) or cur.head.i == cur.i:
             return None
         if cur.dep_ == "prep" and cur.lower_ not in ("of", "for", "to", "on", "over"):
@@ -154,8 +151,10 @@ class EventCoder:
                         hostile.add(id(gov))    # "vowed to retaliate", "swore to fight": a threat
                 if c.trigger.type == "AGREE" and any(x.dep_ == "xcomp" and is_negated(x) for x in c.anchor.children):
                     notes[id(c)] = "promise of restraint"      # "vowed not to cross"
+            # "issued a declaration demanding …" (but not "a threat to block …", whose content it is)
             content_nouns = {c.anchor.head.i for c in cands
-                             if c.anchor.dep_ in ("acl", "relcl") and c.trigger.type in INTENT_TYPES}
+                             if c.anchor.dep_ in ("acl", "relcl") and c.trigger.type in INTENT_TYPES
+                             and id(c) not in governed}
             sent_events = []
             for c in cands:
                 if c.noun is not None and c.noun.i in content_nouns:
@@ -241,7 +240,7 @@ class EventCoder:
         """Withdrawing from an organisation, treaty or talks is SANCTION; from a place, RETREAT."""
         if etype not in ("RETREAT", "SANCTION") or trig.lemma not in self.lex.exit_words:
             return etype
-        if any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in _CIVIL_PERSONNEL for o in anchor.children):
+        if any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in CIVIL_PERSONNEL for o in anchor.children):
             return "SANCTION"       # the manual: withdrawing observers, aid workers or diplomats is SANCTION
         for head in (noun, anchor):
             if head is None:
@@ -322,6 +321,8 @@ class EventCoder:
         if c.verb is not None and c.verb.lemma_.lower() in self.lex.signing_verbs and trig.type == "AGREE":
             etype = "SUPPORT"       # CAMEO 057: signing a formal agreement is SUPPORT in PLOVER
         etype = self._by_source(etype, trig, roles, c.anchor)
+        if etype == "REQUEST" and orders_readiness(c.anchor, self.lex):
+            etype = "MOBILIZE"      # "troops were ordered to be on high alert": raising alert, CAMEO 152
         if _is_joint(etype, c, roles.source, roles.target):
             etype = "COOPERATE"     # the manual: joint military operations are COOPERATE, solo exercises MOBILIZE
         return etype

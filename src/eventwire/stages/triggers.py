@@ -37,7 +37,7 @@ def _verb_match(tok, lex: Lexicon) -> Trigger | None:
     fallback = None
     for t in triggers:
         if t.particle and not any(c.lower_ == t.particle and c.dep_ in ("prt", "prep", "advmod", "dative")
-                                  for c in kids):
+                                  and not _place_phrase(c) for c in kids):
             continue
         if t.dobj and not any(c.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and t.dobj in _head_words(c)
                               for c in kids):
@@ -46,6 +46,12 @@ def _verb_match(tok, lex: Lexicon) -> Trigger | None:
             return t        # the verb + object entry is the more specific reading ("hand over +suspect")
         fallback = fallback or t
     return fallback
+
+
+def _place_phrase(prep) -> bool:
+    """"in Madrid", "in the capital": a place, not the particle of "sit in" or "move in"."""
+    return prep.dep_ == "prep" and prep.lower_ == "in" and any(
+        p.dep_ == "pobj" and (p.ent_type_ in ("GPE", "LOC", "FAC") or p.pos_ == "PROPN") for p in prep.children)
 
 
 def _sense(tok, lex: Lexicon) -> Trigger | None:
@@ -71,7 +77,28 @@ def _head_words(tok) -> set[str]:
     return {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
 
 
+# Nominalised reversal verbs: "the lifting of the state of emergency" undoes the emergency.
+_REVERSAL_NOUNS = {"lifting", "easing", "end", "ending", "suspension", "cancellation", "removal", "repeal",
+                   "revocation", "relaxation", "halt", "scrapping", "rollback"}
+
+
 def noun_match(tok, lex: Lexicon) -> Trigger | None:
+    if tok.lemma_.lower() in _REVERSAL_NOUNS:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [o for o in prep.children if o.dep_ == "pobj"]
+                # "the lifting of the state of emergency": the event may sit one "of" further down
+                objs += [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"]
+                for obj in objs:
+                    undone = _lexical_noun(obj, lex)
+                    flipped = _reversal(undone) if undone is not None else None
+                    if flipped is not None:
+                        return flipped
+    return _lexical_noun(tok, lex)
+
+
+def _lexical_noun(tok, lex: Lexicon) -> Trigger | None:
     sensed = _sense(tok, lex)
     if sensed is not None:
         return sensed
@@ -119,6 +146,17 @@ _MILITARY_RESTRICTIONS = {"blockade", "siege", "occupation", "encirclement"}
 
 
 QUANTITY = {"thousand", "hundred", "dozen", "score", "million", "ten", "tens", "group", "crowd", "number", "handful"}
+# People whose withdrawal or expulsion ends an involvement, not a military presence (SANCTION).
+CIVIL_PERSONNEL = {"observer", "monitor", "inspector", "verifier", "diplomat", "ambassador", "envoy", "staff",
+                   "adviser", "advisor", "instructor", "trainer", "mediator", "worker", "volunteer", "mission",
+                   "delegation", "personnel", "official", "expert", "team"}
+_EXPELLED = CIVIL_PERSONNEL | {"peacekeeper", "agency", "organisation", "organization", "embassy", "correspondent",
+                               "journalist", "battalion", "contingent"}
+_LEAVING = {"leave", "quit", "depart", "vacate", "go"}
+_FORGIVING = {"cancel", "forgive", "waive", "write", "annul", "scrap", "reschedule"}
+_DEBTS = {"debt", "loan", "arrears", "repayment", "obligation"}
+_HANDOVER = {"hand", "turn", "transfer", "deliver", "surrender", "send"}
+_WANTED = {"suspected", "alleged", "wanted", "accused", "suspect", "fugitive", "convict"}
 _MILITARY_GOODS = {"weapon", "arm", "ammunition", "munition", "missile", "tank", "rifle", "artillery", "shell", "drone"}
 _OWN = {"their", "its", "his", "her"}
 
@@ -140,6 +178,9 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
                     t = Trigger("aid-transfer", "AID", None, "072" if mil else "070", ("military",) if mil else (),
                                 0.9, "noun", o.lemma_.lower())
                 return Candidate(t, tok, o, "light")
+    special = _handover_or_expulsion(tok) or _debt_relief(tok)
+    if special is not None:
+        return special
     if noun_hit is not None and noun_hit[1].type == "CONSULT" and lex.has_key(tok, lex.schedule_verbs):
         t = Trigger("agree-schedule", "AGREE", None, "036", noun_hit[1].context, 0.85, "noun", noun_hit[1].lemma)
         return Candidate(t, tok, noun_hit[0], "light")
@@ -155,17 +196,56 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
             t = Trigger("coerce-repress", "COERCE", "restrict", "175", ("repression",), 0.9, "noun", nt.lemma)
             return Candidate(t, tok, noun_hit[0], "light")
     if noun_hit is not None and lex.has_key(tok, lex.reversal_verbs):
-        noun, nt = noun_hit
-        flipped = _REVERSED.get(nt.type)
-        if nt.type == "COERCE" and nt.lemma.split()[-1] in _MILITARY_RESTRICTIONS:
-            # lifting a blockade or siege ends a military action: RETREAT (CAMEO 0872), not a concession
-            t = Trigger(f"reversal-{nt.family}", "RETREAT", "withdraw", "0872", ("military",), 0.9, "noun", nt.lemma)
-            return Candidate(t, tok, noun, "light")
-        if flipped:
-            t = Trigger(f"reversal-{nt.family}", flipped, None, _REVERSED_CAMEO[flipped], nt.context, 0.9, "noun",
-                        nt.lemma)
-            return Candidate(t, tok, noun, "light")
+        flipped = _reversal(noun_hit[1])
+        if flipped is not None:
+            return Candidate(flipped, tok, noun_hit[0], "light")
     return None
+
+
+def _debt_relief(tok) -> Candidate | None:
+    """The manual: debt forgiveness and loan cancellations are AID (not a cut in aid)."""
+    if tok.lemma_.lower() not in _FORGIVING:
+        return None
+    for o in _objects(tok):
+        if o.lemma_.lower() in _DEBTS:
+            t = Trigger("aid-debt-relief", "AID", None, "071", ("economic",), 0.85, "noun", o.lemma_.lower())
+            return Candidate(t, tok, o, "light")
+    return None
+
+
+def _handover_or_expulsion(tok) -> Candidate | None:
+    """Handing suspects to another state's justice is judicial cooperation (CAMEO 063); ordering
+    diplomats, agencies or foreign staff out of the country is expulsion (SANCTION, CAMEO 166)."""
+    lemma = tok.lemma_.lower()
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in _HANDOVER:
+        for o in objs:
+            words = {t.lower_ for t in o.subtree if t.i <= o.i} | {o.lemma_.lower()}
+            if words & _WANTED:
+                t = Trigger("cooperate-legal", "COOPERATE", None, "063", ("legal",), 0.85, "noun", o.lemma_.lower())
+                return Candidate(t, tok, o, "light")
+    if lemma in ("order", "force", "tell", "give"):
+        leaving = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _LEAVING for c in tok.children) or any(
+            c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep") for c in tok.children)
+        for o in objs:
+            if leaving and (o.lemma_.lower() in _EXPELLED or o.ent_type_ == "ORG"):
+                t = Trigger("sanction-expel", "SANCTION", "expel", "166", ("diplomatic",), 0.85, "noun",
+                            o.lemma_.lower())
+                return Candidate(t, tok, o, "light")
+    return None
+
+
+def _reversal(nt: Trigger) -> Trigger | None:
+    """The undoing of an event: lifting sanctions concedes, calling off talks sanctions."""
+    if nt.family.startswith("reversal-"):
+        return None         # "the end of the lifting of …" is not undone twice
+    if nt.type == "COERCE" and nt.lemma.split()[-1] in _MILITARY_RESTRICTIONS:
+        # lifting a blockade or siege ends a military action: RETREAT (CAMEO 0872), not a concession
+        return Trigger(f"reversal-{nt.family}", "RETREAT", "withdraw", "0872", ("military",), 0.9, "noun", nt.lemma)
+    flipped = _REVERSED.get(nt.type)
+    if flipped is None:
+        return None
+    return Trigger(f"reversal-{nt.family}", flipped, None, _REVERSED_CAMEO[flipped], nt.context, 0.9, "noun", nt.lemma)
 
 
 _ATTITUDE = {"SUPPORT", "REJECT", "ACCUSE"}
@@ -302,3 +382,13 @@ def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Ca
     return out
 
 
+def orders_readiness(anchor, lex: Lexicon) -> bool:
+    """An order to one's own forces whose content is a state of alert or a mobilisation."""
+    if anchor.lemma_.lower() != "order":
+        return False
+    sectors = load_kb().sector_nouns
+    ordered = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(sectors.get(o.lemma_.lower()) in ("MIL", "COP") for o in ordered):
+        return False
+    return any(t is not anchor and (m := noun_match(t, lex)) is not None and m.type == "MOBILIZE"
+               for t in anchor.subtree)
