@@ -156,3 +156,11 @@ def test_declared_alerts_and_orders_to_stand_ready_are_mobilisation(code):
 
 def test_intent_noun_keeps_its_type_over_its_content(code):
     assert _main(code("Hungary's threat to veto the EU aid package angered Brussels.")).event_type == "THREATEN"
+
+
+def test_signing_paraphrases_are_support_and_diplomatic_encounters_consult(code):
+    assert _main(code("The two presidents put their signatures to the border treaty in Astana on Monday.")
+                 ).event_type == "SUPPORT"
+    assert _main(code("Greek and Turkish defence chiefs held their first direct encounter in a decade.")
+                 ).event_type == "CONSULT"
+    assert _main(code("Three militants were killed in an encounter with police in Shopian.")).event_type == "ASSAULT"

@@ -318,7 +318,8 @@ class EventCoder:
         etype = recode(base, modality, negated)
         if modality == "conditional" and not negated and has_ultimatum(c.anchor):
             etype = "THREATEN"      # "would enter the city unless …": an ultimatum (CAMEO 139)
-        if c.verb is not None and c.verb.lemma_.lower() in self.lex.signing_verbs and trig.type == "AGREE":
+        if c.verb is not None and trig.type == "AGREE" and (c.verb.lemma_.lower() in self.lex.signing_verbs or any(
+                k.dep_ == "dobj" and k.lemma_.lower() == "signature" for k in c.verb.children)):
             etype = "SUPPORT"       # CAMEO 057: signing a formal agreement is SUPPORT in PLOVER
         etype = self._by_source(etype, trig, roles, c.anchor)
         if etype == "REQUEST" and orders_readiness(c.anchor, self.lex):
