@@ -164,3 +164,12 @@ def test_signing_paraphrases_are_support_and_diplomatic_encounters_consult(code)
     assert _main(code("Greek and Turkish defence chiefs held their first direct encounter in a decade.")
                  ).event_type == "CONSULT"
     assert _main(code("Three militants were killed in an encounter with police in Shopian.")).event_type == "ASSAULT"
+
+
+def test_strikes_and_road_blockades_by_workers_and_civilians_are_protest(code):
+    ev = _main(code("Dock workers in Mombasa went on strike on Monday over unpaid wages, the union said."))
+    assert (ev.event_type, ev.mode) == ("PROTEST", "strike")
+    assert _main(code("Striking truckers blockaded the main border crossing with Poland on Friday.")
+                 ).event_type == "PROTEST"
+    assert _main(code("Riot police sealed off the roads around parliament on Friday.")).event_type == "COERCE"
+    assert _main(code("Russian bombers struck a market in Idlib on Tuesday.")).event_type == "ASSAULT"

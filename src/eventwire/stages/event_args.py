@@ -198,6 +198,7 @@ def own_clause(trigger) -> list:
 # Nouns that name a crowd in protest, and the protest actions a demand can be the purpose of.
 _PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher", "striker",
                "picketer", "rally", "demonstration", "protest", "march"}
+_IN_PROTEST = {"striking", "protesting", "demonstrating", "rioting", "marching"}
 _PROTEST_ACTS = {"rally", "protest", "demonstration", "march", "strike", "shutdown", "sit", "fast", "boycott",
                  "walkout", "vigil", "riot", "barricade", "demonstrate", "picket"}
 
@@ -211,9 +212,9 @@ def protest_context(anchor) -> str | None:
     for h in heads:
         for c in h.children:
             # an armed mob attacking villagers is an assault, not a riot
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _PROTESTERS \
-                    and not any(t.lower_ == "armed" for t in c.subtree):
-                return "crowd"
+            if c.dep_ in ("nsubj", "nsubjpass") and not any(t.lower_ == "armed" for t in c.subtree) and (
+                    c.lemma_.lower() in _PROTESTERS or any(a.lower_ in _IN_PROTEST for a in c.children)):
+                return "crowd"      # "protesters", or "striking truckers", "demonstrating students"
     if len(heads) > 1 and heads[1].lemma_.lower() in _PROTEST_ACTS:
         return "act"
     return None

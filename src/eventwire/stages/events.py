@@ -55,7 +55,8 @@ _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nom
 
 _RIOT_VERBS = {"throw", "hurl", "pelt", "firebomb", "petrol-bomb", "torch", "burn", "stone", "set", "loot", "ransack"}
 _CROWD = {"CVL", "EDU", "LAB"}
-_RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot", ("PROTEST", "MOBILIZE"): "troops"}
+_RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot", ("PROTEST", "MOBILIZE"): "troops", ("COERCE", "PROTEST"): "obstruct",
+                 ("ASSAULT", "PROTEST", "strike"): "strike"}
 _JOINT = {"joint", "jointly", "together", "alongside", "combined", "coordinated", "bilateral", "trilateral",
           "multinational", "allied", "common"}
 
@@ -232,6 +233,10 @@ class EventCoder:
             return "PROTEST"        # stones and petrol bombs thrown by a crowd: a violent protest (CAMEO 145)
         if etype in ("ASSAULT", "COERCE") and not deaths and protest_context(anchor) == "crowd":
             return "PROTEST"        # rioters burning cars, demonstrators storming offices: a riot (CAMEO 145)
+        if etype == "COERCE" and trig.mode == "restrict" and sectors and sectors <= _CROWD | {"OPP"}:
+            return "PROTEST"        # farmers or opposition supporters blocking roads: obstruction (CAMEO 144)
+        if etype == "ASSAULT" and trig.lemma == "strike" and sectors and sectors <= {"LAB", "EDU"}:
+            return "PROTEST"        # "workers struck on Tuesday": a labour strike (CAMEO 143)
         if etype == "REQUEST" and protest_context(anchor):
             return "PROTEST"        # the manual: demands made by demonstrating are PROTEST, not REQUEST
         return etype
@@ -361,7 +366,8 @@ class EventCoder:
         key = f"{doc.id}:{t_start}:{t_end}:{trig.type}:{c.how}"
         return Event(
             event_id=hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=doc.id, event_type=etype,
-            mode=trig.mode if same else _RETYPED_MODE.get((trig.type, etype)), context=list(trig.context),
+            mode=trig.mode if same else _RETYPED_MODE.get((trig.type, etype, trig.lemma),
+                                                        _RETYPED_MODE.get((trig.type, etype))), context=list(trig.context),
             cameo=trig.cameo if same else _CAMEO_ROOT[etype],
             confidence=_confidence(c, roles, depth, content_of is not None),
             negated=negated, modality=modality, source=roles.source, target=roles.target,

@@ -48,6 +48,12 @@ def _verb_match(tok, lex: Lexicon) -> Trigger | None:
     return fallback
 
 
+def _modifier(tok) -> bool:
+    """A participle describing a noun ("a suspected thief", "the ruling party"), not a finite verb
+    the small parser mislabelled as one ("youth militants assaulted opposition candidates")."""
+    return tok.dep_ == "amod" and tok.tag_ != "VBD" and not any(c.dep_ == "dobj" for c in tok.children)
+
+
 def _place_phrase(prep) -> bool:
     """"in Madrid", "in the capital": a place, not the particle of "sit in" or "move in"."""
     return prep.dep_ == "prep" and prep.lower_ == "in" and any(
@@ -65,6 +71,12 @@ def _sense(tok, lex: Lexicon) -> Trigger | None:
         if t.i < tok.i or t.head.i == tok.i:
             words.add(t.lemma_.lower())
             words.update(p for p in t.lower_.split("-") if p)
+    # "workers went on strike", "miners extended their strike": the doer of the governing verb counts too
+    gov = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+    if gov is not None:
+        words.update(c.lemma_.lower() for c in gov.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if tok.dep_ == "pobj" and tok.head.lower_ == "on" and gov.lemma_.lower() in ("go", "be", "remain", "stay"):
+            words.add("on-strike")
     return trig if words & cues else None
 
 
@@ -338,7 +350,7 @@ def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Ca
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
             continue
-        if tok.lemma_.lower() == "be" or tok.dep_ == "amod":
+        if tok.lemma_.lower() == "be" or _modifier(tok):
             continue        # "It was the deadliest attack", "a suspected thief": descriptions, not acts
         vt = _verb_match(tok, lex)
         light = lex.is_light(tok)
