@@ -173,3 +173,14 @@ def test_strikes_and_road_blockades_by_workers_and_civilians_are_protest(code):
                  ).event_type == "PROTEST"
     assert _main(code("Riot police sealed off the roads around parliament on Friday.")).event_type == "COERCE"
     assert _main(code("Russian bombers struck a market in Idlib on Tuesday.")).event_type == "ASSAULT"
+
+
+def test_closure_orders_press_releases_and_stone_throwing_at_demonstrations(code):
+    assert _main(code("The junta ordered the independent daily Le Républicain to cease publication on Monday.")
+                 ).event_type == "COERCE"
+    assert _main(code("The minister ordered the ministry to review the contracts, his office said.")
+                 ).event_type == "REQUEST"
+    ev = _main(code("Kenyan police detained 14 activists in Nairobi, according to a press release from Amnesty."))
+    assert ev.event_type == "COERCE" and ev.trigger_text.startswith("detained")
+    assert _main(code("Young men hurled rocks at police during protests against the fuel price rise in Lagos.")
+                 ).event_type == "PROTEST"

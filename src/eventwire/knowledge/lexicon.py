@@ -53,6 +53,7 @@ class Lexicon:
     schedule_verbs: set[str] = field(default_factory=set)       # "pencilled in a summit" → AGREE
     noun_senses: dict[str, tuple[Trigger, frozenset]] = field(default_factory=dict)   # "four-day strike" → PROTEST
     reporting_verbs: set[str] = field(default_factory=set)
+    not_events: set[str] = field(default_factory=set)      # "press release": an event word in a name
     negators: set[str] = field(default_factory=set)
     modal_cues: dict[str, set[str]] = field(default_factory=dict)
     families: int = 0
@@ -97,7 +98,7 @@ _CUE_FIELDS = {"light_verbs": "light_verbs", "reporting_verbs": "reporting_verbs
                "aid_goods": "aid_goods", "reversal_verbs": "reversal_verbs", "blocking_verbs": "blocking_verbs",
                "exit_words": "exit_words", "signing_verbs": "signing_verbs", "deploy_verbs": "deploy_verbs",
                "force_goods": "force_goods", "buildup_verbs": "buildup_verbs", "buildup_nouns": "buildup_nouns",
-               "joint_markers": "joint_markers", "schedule_verbs": "schedule_verbs"}
+               "joint_markers": "joint_markers", "schedule_verbs": "schedule_verbs", "not_events": "not_events"}
 
 
 def _cues(data: dict) -> dict:

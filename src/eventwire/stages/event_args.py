@@ -217,6 +217,10 @@ def protest_context(anchor) -> str | None:
                 return "crowd"      # "protesters", or "striking truckers", "demonstrating students"
     if len(heads) > 1 and heads[1].lemma_.lower() in _PROTEST_ACTS:
         return "act"
+    for h in heads:     # "threw stones during demonstrations against …"
+        if any(p.dep_ == "prep" and p.lower_ in ("during", "at") and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in _PROTEST_ACTS for o in p.children) for p in h.children):
+            return "crowd"
     return None
 
 

@@ -17,7 +17,8 @@ from ..types import Document, Event, Evidence, Mention
 from . import register
 from .nlp import content_span
 from .event_args import argument_heads, has_ultimatum, is_negated, modality_of, protest_context, with_conjuncts
-from .triggers import CIVIL_PERSONNEL, INTENT_TYPES, QUANTITY, Candidate, candidates, noun_match, orders_readiness
+from .readings import CIVIL_PERSONNEL, Candidate
+from .triggers import INTENT_TYPES, QUANTITY, candidates, noun_match, orders_readiness
 
 # PLOVER codes an announced future action by what it expresses: intent to cooperate is AGREE,
 # intent to harm is THREATEN, a refusal to cooperate is REJECT, and "X must do Y" is a demand.

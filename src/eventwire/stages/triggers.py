@@ -4,26 +4,13 @@ an actor ("air strikes on Aleppo"), and verb + object compositions (transfer of 
 reversal of an event → its undoing, blocking → REJECT or COERCE)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..knowledge.actors import load_kb
 from ..knowledge.lexicon import Lexicon, Trigger
 from .event_args import demanded_subjunctive
+from .readings import Candidate, debt_relief, handover_or_expulsion, objects
 
 INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"}
 
-
-
-@dataclass(slots=True)
-class Candidate:
-    trigger: Trigger
-    verb: object | None      # governing verb token (None for standalone nominal events)
-    noun: object | None      # event noun token, if any
-    how: str                 # verb | light | object | nominal
-
-    @property
-    def anchor(self):
-        return self.verb if self.verb is not None else self.noun
 
 
 def _verb_match(tok, lex: Lexicon) -> Trigger | None:
@@ -95,6 +82,8 @@ _REVERSAL_NOUNS = {"lifting", "easing", "end", "ending", "suspension", "cancella
 
 
 def noun_match(tok, lex: Lexicon) -> Trigger | None:
+    if tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in lex.not_events:
+        return None
     if tok.lemma_.lower() in _REVERSAL_NOUNS:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -130,19 +119,9 @@ def _lexical_noun(tok, lex: Lexicon) -> Trigger | None:
     return None
 
 
-def _objects(tok) -> list:
-    """Direct objects, objects of particles, and the nouns inside quantities ("tons of aid")."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    objs += [p for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ in ("in", "under", "out", "up", "on", "with")
-             for p in c.children if p.dep_ == "pobj"]
-    objs += [p for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-             for p in c.children if p.dep_ == "pobj"]
-    return objs
-
-
 def _object_event(tok, lex: Lexicon):
     """An event noun the verb takes as object ("held talks", "came under fire", "took part in protests")."""
-    for o in _objects(tok):
+    for o in objects(tok):
         nt = noun_match(o, lex)
         if nt is not None:
             return o, nt
@@ -158,17 +137,6 @@ _MILITARY_RESTRICTIONS = {"blockade", "siege", "occupation", "encirclement"}
 
 
 QUANTITY = {"thousand", "hundred", "dozen", "score", "million", "ten", "tens", "group", "crowd", "number", "handful"}
-# People whose withdrawal or expulsion ends an involvement, not a military presence (SANCTION).
-CIVIL_PERSONNEL = {"observer", "monitor", "inspector", "verifier", "diplomat", "ambassador", "envoy", "staff",
-                   "adviser", "advisor", "instructor", "trainer", "mediator", "worker", "volunteer", "mission",
-                   "delegation", "personnel", "official", "expert", "team"}
-_EXPELLED = CIVIL_PERSONNEL | {"peacekeeper", "agency", "organisation", "organization", "embassy", "correspondent",
-                               "journalist", "battalion", "contingent"}
-_LEAVING = {"leave", "quit", "depart", "vacate", "go"}
-_FORGIVING = {"cancel", "forgive", "waive", "write", "annul", "scrap", "reschedule"}
-_DEBTS = {"debt", "loan", "arrears", "repayment", "obligation"}
-_HANDOVER = {"hand", "turn", "transfer", "deliver", "surrender", "send"}
-_WANTED = {"suspected", "alleged", "wanted", "accused", "suspect", "fugitive", "convict"}
 _MILITARY_GOODS = {"weapon", "arm", "ammunition", "munition", "missile", "tank", "rifle", "artillery", "shell", "drone"}
 _OWN = {"their", "its", "his", "her"}
 
@@ -177,7 +145,7 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
     """Verb + object compositions: transfer verb + goods → AID (own weapons handed in → RETREAT);
     reversal verb + event → its undoing; blocking verb + cooperative event → REJECT."""
     if lex.has_key(tok, lex.transfer_verbs):
-        objs = _objects(tok) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+        objs = objects(tok) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                                 for p in c.children if p.dep_ == "pobj"]
         for o in objs:
             if o.lemma_.lower() in lex.aid_goods or " ".join(
@@ -190,7 +158,7 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
                     t = Trigger("aid-transfer", "AID", None, "072" if mil else "070", ("military",) if mil else (),
                                 0.9, "noun", o.lemma_.lower())
                 return Candidate(t, tok, o, "light")
-    special = _handover_or_expulsion(tok) or _debt_relief(tok)
+    special = handover_or_expulsion(tok) or debt_relief(tok)
     if special is not None:
         return special
     if noun_hit is not None and noun_hit[1].type == "CONSULT" and lex.has_key(tok, lex.schedule_verbs):
@@ -211,39 +179,6 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
         flipped = _reversal(noun_hit[1])
         if flipped is not None:
             return Candidate(flipped, tok, noun_hit[0], "light")
-    return None
-
-
-def _debt_relief(tok) -> Candidate | None:
-    """The manual: debt forgiveness and loan cancellations are AID (not a cut in aid)."""
-    if tok.lemma_.lower() not in _FORGIVING:
-        return None
-    for o in _objects(tok):
-        if o.lemma_.lower() in _DEBTS:
-            t = Trigger("aid-debt-relief", "AID", None, "071", ("economic",), 0.85, "noun", o.lemma_.lower())
-            return Candidate(t, tok, o, "light")
-    return None
-
-
-def _handover_or_expulsion(tok) -> Candidate | None:
-    """Handing suspects to another state's justice is judicial cooperation (CAMEO 063); ordering
-    diplomats, agencies or foreign staff out of the country is expulsion (SANCTION, CAMEO 166)."""
-    lemma = tok.lemma_.lower()
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if lemma in _HANDOVER:
-        for o in objs:
-            words = {t.lower_ for t in o.subtree if t.i <= o.i} | {o.lemma_.lower()}
-            if words & _WANTED:
-                t = Trigger("cooperate-legal", "COOPERATE", None, "063", ("legal",), 0.85, "noun", o.lemma_.lower())
-                return Candidate(t, tok, o, "light")
-    if lemma in ("order", "force", "tell", "give"):
-        leaving = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _LEAVING for c in tok.children) or any(
-            c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep") for c in tok.children)
-        for o in objs:
-            if leaving and (o.lemma_.lower() in _EXPELLED or o.ent_type_ == "ORG"):
-                t = Trigger("sanction-expel", "SANCTION", "expel", "166", ("diplomatic",), 0.85, "noun",
-                            o.lemma_.lower())
-                return Candidate(t, tok, o, "light")
     return None
 
 
@@ -271,7 +206,7 @@ def _deployed_force(tok, lex: Lexicon) -> Candidate | None:
     if not (deploy or buildup):
         return None
     sectors = load_kb().sector_nouns
-    for o in _objects(tok):
+    for o in objects(tok):
         lemma = o.lemma_.lower()
         sector = sectors.get(lemma) or sectors.get(o.lower_)
         if buildup and lemma in lex.buildup_nouns:
@@ -302,7 +237,7 @@ def _as_peacekeeping(c: Candidate) -> Candidate:
 def _joint_action(tok, lex: Lexicon) -> Candidate | None:
     """A verb done jointly with no trigger of its own ("jointly mapped", "ran a joint count"): COOPERATE."""
     marks = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in lex.joint_markers]
-    marks += [a for o in _objects(tok) for a in o.children if a.dep_ == "amod" and a.lower_ in lex.joint_markers]
+    marks += [a for o in objects(tok) for a in o.children if a.dep_ == "amod" and a.lower_ in lex.joint_markers]
     if not marks:
         return None
     return Candidate(Trigger("cooperate-joint", "COOPERATE", None, "06", (), 0.7, "verb", tok.lemma_.lower()),
