@@ -184,3 +184,18 @@ def test_closure_orders_press_releases_and_stone_throwing_at_demonstrations(code
     assert ev.event_type == "COERCE" and ev.trigger_text.startswith("detained")
     assert _main(code("Young men hurled rocks at police during protests against the fuel price rise in Lagos.")
                  ).event_type == "PROTEST"
+
+
+def test_letting_outsiders_in_and_handing_things_back(code):
+    ev = _main(code("Pyongyang let IAEA inspectors back into the Yongbyon reactor site on Thursday."))
+    assert (ev.event_type, ev.mode) == ("RETREAT", "access")
+    assert _main(code("Belarus allowed three independent newspapers to resume printing after a two-year ban.")
+                 ).event_type == "CONCEDE"
+    assert _main(code("Russia returned the seized Ukrainian navy vessels to Kyiv on Monday.")).event_type == "RETREAT"
+    # granting aid is not letting outsiders in (what it is, the rules and the classifier decide)
+    assert _main(code("Norway granted 20 million dollars in aid to Haiti on Tuesday.")).mode != "access"
+
+
+def test_a_state_closing_an_organisation_is_coercion(code):
+    assert _main(code("Egypt's interior ministry shut down the offices of two human rights groups on Sunday.")
+                 ).event_type == "COERCE"

@@ -234,6 +234,8 @@ class EventCoder:
             return "PROTEST"        # stones and petrol bombs thrown by a crowd: a violent protest (CAMEO 145)
         if etype in ("ASSAULT", "COERCE") and not deaths and protest_context(anchor) == "crowd":
             return "PROTEST"        # rioters burning cars, demonstrators storming offices: a riot (CAMEO 145)
+        if etype == "PROTEST" and trig.lemma in ("shut", "close") and sectors & {"GOV", "COP", "JUD", "MIL"}:
+            return "COERCE"         # "the interior ministry shut down the association": closure, CAMEO 172
         if etype == "COERCE" and trig.mode == "restrict" and sectors and sectors <= _CROWD | {"OPP"}:
             return "PROTEST"        # farmers or opposition supporters blocking roads: obstruction (CAMEO 144)
         if etype == "ASSAULT" and trig.lemma == "strike" and sectors and sectors <= {"LAB", "EDU"}:

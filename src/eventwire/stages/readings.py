@@ -81,3 +81,39 @@ def handover_or_expulsion(tok) -> Candidate | None:
                             o.lemma_.lower())
                 return Candidate(t, tok, o, "light")
     return None
+
+
+# Letting outsiders in (CAMEO 086: inspectors, observers, peacekeepers, relief) is RETREAT 'access';
+# letting one's own opposition or press work again (CAMEO 0811/0812) is a concession.
+_PERMITTING = {"allow", "let", "permit", "admit", "accept", "authorise", "authorize", "accredit", "grant"}
+_OUTSIDERS = CIVIL_PERSONNEL | {"peacekeeper", "peacekeeping", "deployment", "convoy", "flight", "relief", "aid",
+                                "rapporteur", "commission", "investigator", "access", "visa", "ngo", "agency"}
+_DISSENT = {"party", "newspaper", "publication", "opposition", "rally", "demonstration", "broadcast", "station",
+            "union", "weekly", "daily", "meeting", "association"}
+# Things and people handed back after a dispute (CAMEO 084): returning them is RETREAT.
+_RETURNING = {"return", "repatriate", "restore", "release", "free"}
+_RETURNABLE = {"remains", "body", "vessel", "boat", "ship", "tanker", "trawler", "dhow", "plane", "aircraft",
+               "crew", "fisherman", "property", "equipment", "archive", "artefact", "artifact"}
+
+
+def permission_or_return(tok) -> Candidate | None:
+    """"Iraq allowed UN inspectors to resume work" (RETREAT/access), "Algeria allowed four
+    newspapers to resume publication" (CONCEDE), "China sent back the plane" (RETREAT/return)."""
+    lemma = tok.lemma_.lower()
+    args = objects(tok) + [s for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+                           for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    heads = {a.lemma_.lower() for a in args} | {t.lemma_.lower() for a in args for t in a.children
+                                                 if t.dep_ in ("compound", "amod")}
+    # "granted aid" and "accepted aid" are aid given and taken, not access allowed
+    outsiders = _OUTSIDERS - {"aid", "relief"} if lemma in ("grant", "accept") else _OUTSIDERS
+    if lemma in _PERMITTING and heads & outsiders:
+        return Candidate(Trigger("retreat-access", "RETREAT", "access", "086", ("diplomatic",), 0.85, "noun",
+                                 lemma), tok, args[0], "light")
+    if lemma in _PERMITTING and heads & _DISSENT:
+        return Candidate(Trigger("concede-ease", "CONCEDE", None, "0811", ("rights_freedoms",), 0.8, "noun",
+                                 lemma), tok, args[0], "light")
+    back = lemma in ("send", "hand", "let") and any(c.lower_ in ("back", "go") for c in tok.children)
+    if (lemma in _RETURNING or back) and heads & _RETURNABLE:
+        return Candidate(Trigger("retreat-return", "RETREAT", "return", "0842", (), 0.85, "noun", lemma),
+                         tok, args[0], "light")
+    return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..knowledge.actors import load_kb
 from ..knowledge.lexicon import Lexicon, Trigger
 from .event_args import demanded_subjunctive
-from .readings import Candidate, debt_relief, handover_or_expulsion, objects
+from .readings import Candidate, debt_relief, handover_or_expulsion, objects, permission_or_return
 
 INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"}
 
@@ -158,7 +158,7 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
                     t = Trigger("aid-transfer", "AID", None, "072" if mil else "070", ("military",) if mil else (),
                                 0.9, "noun", o.lemma_.lower())
                 return Candidate(t, tok, o, "light")
-    special = handover_or_expulsion(tok) or debt_relief(tok)
+    special = handover_or_expulsion(tok) or debt_relief(tok) or permission_or_return(tok)
     if special is not None:
         return special
     if noun_hit is not None and noun_hit[1].type == "CONSULT" and lex.has_key(tok, lex.schedule_verbs):
