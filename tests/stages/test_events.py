@@ -199,3 +199,12 @@ def test_letting_outsiders_in_and_handing_things_back(code):
 def test_a_state_closing_an_organisation_is_coercion(code):
     assert _main(code("Egypt's interior ministry shut down the offices of two human rights groups on Sunday.")
                  ).event_type == "COERCE"
+
+
+def test_summons_court_payments_and_barred_investigators(code):
+    assert _main(code("Poland summoned the Belarusian charge d'affaires on Monday to protest over the border incident.")
+                 ).event_type == "ACCUSE"
+    assert _main(code("A Nairobi court ordered the Standard newspaper to pay damages to a former governor.")
+                 ).event_type == "SANCTION"
+    assert _main(code("Eritrea barred UN human rights monitors from entering the country.")).event_type == "REJECT"
+    assert _main(code("Police barred opposition supporters from the square on Friday.")).event_type == "COERCE"

@@ -18,7 +18,7 @@ from . import register
 from .nlp import content_span
 from .event_args import argument_heads, has_ultimatum, is_negated, modality_of, protest_context, with_conjuncts
 from .readings import CIVIL_PERSONNEL, Candidate
-from .triggers import INTENT_TYPES, QUANTITY, candidates, noun_match, orders_readiness
+from .triggers import INTENT_TYPES, QUANTITY, candidates, governing_intent, noun_match, orders_readiness
 
 # PLOVER codes an announced future action by what it expresses: intent to cooperate is AGREE,
 # intent to harm is THREATEN, a refusal to cooperate is REJECT, and "X must do Y" is a demand.
@@ -95,25 +95,6 @@ def main_event(events: list[Event]) -> Event | None:
     if not events:
         return None
     return max(events, key=lambda e: (e.salience, e.confidence))
-
-
-def governing_intent(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
-    """The intent trigger whose complement this candidate is ("agreed to lift", "accused X of
-    attacking", "demanded that troops withdraw"); None when it stands on its own."""
-    cur = cand.anchor
-    for _ in range(4):
-        # The small parser often attaches "sworn to fight" as advcl; the bare "to" shows it is a complement.
-        # "Ankara's threat to block …": a to-infinitive on an intent noun is its content too.
-        infinitive = cur.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-        if (cur.dep_ not in ("xcomp", "ccomp", "pcomp", "prep") and not infinitive) or cur.head.i == cur.i:
-            return None
-        if cur.dep_ == "prep" and cur.lower_ not in ("of", "for", "to", "on", "over"):
-            return None
-        cur = cur.head
-        gov = by_token.get(cur.i)
-        if gov is not None and gov is not cand and gov.trigger.type in INTENT_TYPES:
-            return gov
-    return None
 
 
 # How the sentence classifier weighs in (tuned on the dev halves only): it shifts which of a

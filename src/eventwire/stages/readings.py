@@ -117,3 +117,23 @@ def permission_or_return(tok) -> Candidate | None:
         return Candidate(Trigger("retreat-return", "RETREAT", "return", "0842", (), 0.85, "noun", lemma),
                          tok, args[0], "light")
     return None
+
+
+_BARRING = {"bar", "ban", "deny", "refuse", "block", "prevent", "stop"}
+
+
+def court_order_or_barring(tok) -> Candidate | None:
+    """The manual: a court ordering payment of damages is SANCTION; barring inspectors, observers
+    or investigators is declining to allow international involvement (REJECT, CAMEO 1245)."""
+    lemma = tok.lemma_.lower()
+    if lemma == "order" and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == "pay" for c in tok.children) \
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in ("court", "tribunal", "judge") for c in tok.children):
+        return Candidate(Trigger("sanction-court-payment", "SANCTION", "convict", "16", ("legal",), 0.85, "verb",
+                                 lemma), tok, None, "verb")
+    barred = objects(tok) + [p for c in tok.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                             for p in c.children if p.dep_ == "pobj"]      # "denied entry to UN rapporteurs"
+    heads = {o.lemma_.lower() for o in barred}
+    if lemma in _BARRING and heads & (_OUTSIDERS - {"aid", "relief", "flight", "access", "visa"}):
+        return Candidate(Trigger("reject-access", "REJECT", "yield", "1245", ("diplomatic",), 0.85, "verb", lemma),
+                         tok, None, "verb")
+    return None

@@ -7,7 +7,8 @@ from __future__ import annotations
 from ..knowledge.actors import load_kb
 from ..knowledge.lexicon import Lexicon, Trigger
 from .event_args import demanded_subjunctive
-from .readings import Candidate, debt_relief, handover_or_expulsion, objects, permission_or_return
+from .readings import (Candidate, court_order_or_barring, debt_relief, handover_or_expulsion, objects,
+                       permission_or_return)
 
 INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"}
 
@@ -158,7 +159,8 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
                     t = Trigger("aid-transfer", "AID", None, "072" if mil else "070", ("military",) if mil else (),
                                 0.9, "noun", o.lemma_.lower())
                 return Candidate(t, tok, o, "light")
-    special = handover_or_expulsion(tok) or debt_relief(tok) or permission_or_return(tok)
+    special = (handover_or_expulsion(tok) or debt_relief(tok) or permission_or_return(tok)
+               or court_order_or_barring(tok))
     if special is not None:
         return special
     if noun_hit is not None and noun_hit[1].type == "CONSULT" and lex.has_key(tok, lex.schedule_verbs):
@@ -251,6 +253,8 @@ TO_INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT
 def _is_control_verb(tok, vt: Trigger) -> bool:
     """A verb with a to-infinitive complement that is not an intent verb ("tried to", "began to",
     "prepared to") is aspect or attempt: the complement is the event."""
+    if vt.dobj:
+        return False        # "summoned the ambassador to protest": an act with a purpose, not "tried to"
     return vt.type not in TO_INTENT_TYPES and any(
         c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children) for c in tok.children)
 
@@ -295,7 +299,8 @@ def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Ca
         composed = _composed(tok, lex, noun_hit)
         if composed is not None:
             out.append(composed)
-            used_nouns.add(composed.noun.i)
+            if composed.noun is not None:
+                used_nouns.add(composed.noun.i)
             continue
         if vt is not None and _is_control_verb(tok, vt):
             continue        # "tried to hack", "began collecting": the complement is the event
@@ -339,3 +344,22 @@ def orders_readiness(anchor, lex: Lexicon) -> bool:
         return False
     return any(t is not anchor and (m := noun_match(t, lex)) is not None and m.type == "MOBILIZE"
                for t in anchor.subtree)
+
+
+def governing_intent(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The intent trigger whose complement this candidate is ("agreed to lift", "accused X of
+    attacking", "demanded that troops withdraw"); None when it stands on its own."""
+    cur = cand.anchor
+    for _ in range(4):
+        # The small parser often attaches "sworn to fight" as advcl; the bare "to" shows it is a complement.
+        # "Ankara's threat to block …": a to-infinitive on an intent noun is its content too.
+        infinitive = cur.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if (cur.dep_ not in ("xcomp", "ccomp", "pcomp", "prep") and not infinitive) or cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "prep" and cur.lower_ not in ("of", "for", "to", "on", "over"):
+            return None
+        cur = cur.head
+        gov = by_token.get(cur.i)
+        if gov is not None and gov is not cand and gov.trigger.type in INTENT_TYPES:
+            return gov
+    return None
