@@ -208,3 +208,10 @@ def test_summons_court_payments_and_barred_investigators(code):
                  ).event_type == "SANCTION"
     assert _main(code("Eritrea barred UN human rights monitors from entering the country.")).event_type == "REJECT"
     assert _main(code("Police barred opposition supporters from the square on Friday.")).event_type == "COERCE"
+
+
+def test_arriving_forces_are_help_or_a_show_of_force_not_a_visit(code):
+    assert _main(code("Rwandan troops arrived in Cabo Delgado at the request of Mozambique to help fight insurgents.")
+                 ).event_type == "AID"
+    assert _main(code("Mozambique's foreign minister arrived in Kigali on Monday for talks with Paul Kagame.")
+                 ).event_type == "CONSULT"

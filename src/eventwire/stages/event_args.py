@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..knowledge.actors import load_kb
 from ..knowledge.lexicon import Lexicon
 
 TARGET_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "from", "over", "of"}
@@ -245,3 +246,10 @@ def has_ultimatum(anchor) -> bool:
             if "unless" in marks or ("if" in marks and _unmet_condition(c)):
                 return True
     return False
+
+
+def forces_arrive(anchor) -> bool:
+    """The subject of an arrival is a body of troops or police ("Australian police officers arrived")."""
+    sectors = load_kb().sector_nouns
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and sectors.get(c.lemma_.lower()) in ("MIL", "COP")
+               for c in anchor.children)

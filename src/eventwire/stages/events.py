@@ -16,7 +16,7 @@ from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
 from ..types import Document, Event, Evidence, Mention
 from . import register
 from .nlp import content_span
-from .event_args import argument_heads, has_ultimatum, is_negated, modality_of, protest_context, with_conjuncts
+from .event_args import argument_heads, forces_arrive, has_ultimatum, is_negated, modality_of, protest_context, with_conjuncts
 from .readings import CIVIL_PERSONNEL, Candidate
 from .triggers import INTENT_TYPES, QUANTITY, candidates, governing_intent, noun_match, orders_readiness
 
@@ -57,7 +57,8 @@ _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nom
 _RIOT_VERBS = {"throw", "hurl", "pelt", "firebomb", "petrol-bomb", "torch", "burn", "stone", "set", "loot", "ransack"}
 _CROWD = {"CVL", "EDU", "LAB"}
 _RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot", ("PROTEST", "MOBILIZE"): "troops", ("COERCE", "PROTEST"): "obstruct",
-                 ("ASSAULT", "PROTEST", "strike"): "strike"}
+                 ("ASSAULT", "PROTEST", "strike"): "strike",
+                 ("CONSULT", "MOBILIZE"): "troops"}
 _JOINT = {"joint", "jointly", "together", "alongside", "combined", "coordinated", "bilateral", "trilateral",
           "multinational", "allied", "common"}
 
@@ -215,6 +216,11 @@ class EventCoder:
             return "PROTEST"        # stones and petrol bombs thrown by a crowd: a violent protest (CAMEO 145)
         if etype in ("ASSAULT", "COERCE") and not deaths and protest_context(anchor) == "crowd":
             return "PROTEST"        # rioters burning cars, demonstrators storming offices: a riot (CAMEO 145)
+        if etype == "CONSULT" and trig.mode == "visit" and forces_arrive(anchor):
+            # troops or police units landing somewhere: protection asked for (AID 074) or a show of force (154)
+            helping = any(t.lemma_.lower() in ("help", "request", "invitation", "protect") or
+                          t.lemma_.lower().startswith("peacekeep") for t in anchor.sent)
+            return "AID" if helping else "MOBILIZE"
         if etype == "PROTEST" and trig.lemma in ("shut", "close") and sectors & {"GOV", "COP", "JUD", "MIL"}:
             return "COERCE"         # "the interior ministry shut down the association": closure, CAMEO 172
         if etype == "COERCE" and trig.mode == "restrict" and sectors and sectors <= _CROWD | {"OPP"}:
