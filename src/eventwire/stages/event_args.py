@@ -131,7 +131,7 @@ def modality_of(trigger, lex: Lexicon) -> str:
             return "conditional"
     for below, t in zip(chain, chain[1:]):
         lemma = t.lemma_.lower()
-        if _wants_of_other(below, t) or (lemma in _INSISTING and subjunctive(below)):
+        if _wants_of_other(below, t) or demanded_subjunctive(below):
             return "obligation"         # "Tokyo wants Seoul to …", "Moscow insisted that Kiev resolve …"
         if lemma in REFUSAL_GOVERNORS:
             return "refused"
@@ -167,10 +167,10 @@ def _wants_of_other(below, gov) -> bool:
 def demanded_subjunctive(verb) -> bool:
     """A bare verb with its own subject in a that-clause under "insist"/"demand": "insisted that
     Japan open its market" (the tagger calls a subjunctive after a past tense VB or VBP)."""
-    return subjunctive(verb) and verb.head.lemma_.lower() in _INSISTING
+    return _subjunctive(verb) and verb.head.lemma_.lower() in _INSISTING
 
 
-def subjunctive(verb) -> bool:
+def _subjunctive(verb) -> bool:
     """A bare verb with its own subject in a that-clause: "insisted that Japan open its market"."""
     return (verb.dep_ == "ccomp" and (verb.tag_ == "VB" or (verb.tag_ == "VBP" and verb.head.tag_ == "VBD"))
             and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
@@ -248,8 +248,12 @@ def has_ultimatum(anchor) -> bool:
     return False
 
 
+def noun_sector(tok) -> str | None:
+    """The sector an actor noun names ("troops" MIL, "officers" COP), from the actor KB."""
+    sectors = load_kb().sector_nouns
+    return sectors.get(tok.lemma_.lower()) or sectors.get(tok.lower_)
+
+
 def forces_arrive(anchor) -> bool:
     """The subject of an arrival is a body of troops or police ("Australian police officers arrived")."""
-    sectors = load_kb().sector_nouns
-    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and sectors.get(c.lemma_.lower()) in ("MIL", "COP")
-               for c in anchor.children)
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and noun_sector(c) in ("MIL", "COP") for c in anchor.children)

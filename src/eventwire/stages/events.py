@@ -211,11 +211,11 @@ class EventCoder:
             return "MOBILIZE"       # "rebels massed", "Venezuela massed soldiers on the border"
         if etype == "ASSAULT" and trig.lemma in ("raid", "storm", "search") and sectors & {"COP", "JUD"}:
             return "COERCE"
-        deaths = any(t.lower_ in ("death", "dead") for t in anchor.subtree)
-        if etype == "ASSAULT" and trig.lemma in _RIOT_VERBS and sectors and sectors <= _CROWD and not deaths:
-            return "PROTEST"        # stones and petrol bombs thrown by a crowd: a violent protest (CAMEO 145)
-        if etype in ("ASSAULT", "COERCE") and not deaths and protest_context(anchor) == "crowd":
-            return "PROTEST"        # rioters burning cars, demonstrators storming offices: a riot (CAMEO 145)
+        if etype in ("ASSAULT", "COERCE") and not any(t.lower_ in ("death", "dead") for t in anchor.subtree):
+            if etype == "ASSAULT" and trig.lemma in _RIOT_VERBS and sectors and sectors <= _CROWD:
+                return "PROTEST"    # stones and petrol bombs thrown by a crowd: a violent protest (CAMEO 145)
+            if protest_context(anchor) == "crowd":
+                return "PROTEST"    # rioters burning cars, demonstrators storming offices: a riot (CAMEO 145)
         if etype == "CONSULT" and trig.mode == "visit" and forces_arrive(anchor):
             # troops or police units landing somewhere: protection asked for (AID 074) or a show of force (154)
             helping = any(t.lemma_.lower() in ("help", "request", "invitation", "protect") or

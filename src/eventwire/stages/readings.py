@@ -31,6 +31,7 @@ _LEAVING = {"leave", "quit", "depart", "vacate", "go"}
 _FORGIVING = {"cancel", "forgive", "waive", "write", "annul", "scrap", "reschedule"}
 _DEBTS = {"debt", "loan", "arrears", "repayment", "obligation"}
 _HANDOVER = {"hand", "turn", "transfer", "deliver", "surrender", "send"}
+_ORDERING = {"order", "force", "tell", "give"}
 _WANTED = {"suspected", "alleged", "wanted", "accused", "suspect", "fugitive", "convict"}
 
 
@@ -60,6 +61,8 @@ def handover_or_expulsion(tok) -> Candidate | None:
     diplomats, agencies or foreign staff out of the country is expulsion (SANCTION, CAMEO 166);
     ordering a newspaper or party to close is an administrative sanction (COERCE, CAMEO 172)."""
     lemma = tok.lemma_.lower()
+    if lemma not in _HANDOVER and lemma not in _ORDERING:
+        return None         # called for every verb: most are none of these
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in _HANDOVER:
         for o in objs:
@@ -67,12 +70,13 @@ def handover_or_expulsion(tok) -> Candidate | None:
             if words & _WANTED:
                 t = Trigger("cooperate-legal", "COOPERATE", None, "063", ("legal",), 0.85, "noun", o.lemma_.lower())
                 return Candidate(t, tok, o, "light")
-    closing = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _CLOSING]
-    if lemma == "order" and closing:
+    closing = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _CLOSING] \
+        if lemma == "order" else []
+    if closing:
         # "ordered the newspaper to suspend publication": an administrative sanction (CAMEO 172)
         t = Trigger("coerce-closure", "COERCE", "restrict", "172", (), 0.85, "verb", lemma)
         return Candidate(t, tok, closing[0], "light")
-    if lemma in ("order", "force", "tell", "give"):
+    if lemma in _ORDERING:
         leaving = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _LEAVING for c in tok.children) or any(
             c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep") for c in tok.children)
         for o in objs:
@@ -92,6 +96,7 @@ _DISSENT = {"party", "newspaper", "publication", "opposition", "rally", "demonst
             "union", "weekly", "daily", "meeting", "association"}
 # Things and people handed back after a dispute (CAMEO 084): returning them is RETREAT.
 _RETURNING = {"return", "repatriate", "restore", "release", "free"}
+_SENDING_BACK = {"send", "hand", "let"}        # "sent back", "handed back", "let go"
 _RETURNABLE = {"remains", "body", "vessel", "boat", "ship", "tanker", "trawler", "dhow", "plane", "aircraft",
                "crew", "fisherman", "property", "equipment", "archive", "artefact", "artifact"}
 
@@ -100,6 +105,8 @@ def permission_or_return(tok) -> Candidate | None:
     """"Iraq allowed UN inspectors to resume work" (RETREAT/access), "Algeria allowed four
     newspapers to resume publication" (CONCEDE), "China sent back the plane" (RETREAT/return)."""
     lemma = tok.lemma_.lower()
+    if lemma not in _PERMITTING and lemma not in _RETURNING and lemma not in _SENDING_BACK:
+        return None
     args = objects(tok) + [s for c in tok.children if c.dep_ in ("xcomp", "ccomp")
                            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     heads = {a.lemma_.lower() for a in args} | {t.lemma_.lower() for a in args for t in a.children
@@ -112,7 +119,7 @@ def permission_or_return(tok) -> Candidate | None:
     if lemma in _PERMITTING and heads & _DISSENT:
         return Candidate(Trigger("concede-ease", "CONCEDE", None, "0811", ("rights_freedoms",), 0.8, "noun",
                                  lemma), tok, args[0], "light")
-    back = lemma in ("send", "hand", "let") and any(c.lower_ in ("back", "go") for c in tok.children)
+    back = lemma in _SENDING_BACK and any(c.lower_ in ("back", "go") for c in tok.children)
     if (lemma in _RETURNING or back) and heads & _RETURNABLE:
         return Candidate(Trigger("retreat-return", "RETREAT", "return", "0842", (), 0.85, "noun", lemma),
                          tok, args[0], "light")
@@ -130,10 +137,11 @@ def court_order_or_barring(tok) -> Candidate | None:
             and any(c.dep_ == "nsubj" and c.lemma_.lower() in ("court", "tribunal", "judge") for c in tok.children):
         return Candidate(Trigger("sanction-court-payment", "SANCTION", "convict", "16", ("legal",), 0.85, "verb",
                                  lemma), tok, None, "verb")
+    if lemma not in _BARRING:
+        return None
     barred = objects(tok) + [p for c in tok.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
                              for p in c.children if p.dep_ == "pobj"]      # "denied entry to UN rapporteurs"
-    heads = {o.lemma_.lower() for o in barred}
-    if lemma in _BARRING and heads & (_OUTSIDERS - {"aid", "relief", "flight", "access", "visa"}):
+    if {o.lemma_.lower() for o in barred} & (_OUTSIDERS - {"aid", "relief", "flight", "access", "visa"}):
         return Candidate(Trigger("reject-access", "REJECT", "yield", "1245", ("diplomatic",), 0.85, "verb", lemma),
                          tok, None, "verb")
     return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..knowledge.actors import load_kb
 from ..knowledge.lexicon import Lexicon, Trigger
-from .event_args import demanded_subjunctive
+from .event_args import demanded_subjunctive, noun_sector
 from .readings import (Candidate, court_order_or_barring, debt_relief, handover_or_expulsion, objects,
                        permission_or_return)
 
@@ -207,10 +207,9 @@ def _deployed_force(tok, lex: Lexicon) -> Candidate | None:
     deploy, buildup = lex.has_key(tok, lex.deploy_verbs), lex.has_key(tok, lex.buildup_verbs)
     if not (deploy or buildup):
         return None
-    sectors = load_kb().sector_nouns
     for o in objects(tok):
         lemma = o.lemma_.lower()
-        sector = sectors.get(lemma) or sectors.get(o.lower_)
+        sector = noun_sector(o)
         if buildup and lemma in lex.buildup_nouns:
             mode, cameo = "troops", "154"
         elif deploy and _head_words(o) & lex.force_goods:
@@ -338,9 +337,8 @@ def orders_readiness(anchor, lex: Lexicon) -> bool:
     """An order to one's own forces whose content is a state of alert or a mobilisation."""
     if anchor.lemma_.lower() != "order":
         return False
-    sectors = load_kb().sector_nouns
     ordered = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(sectors.get(o.lemma_.lower()) in ("MIL", "COP") for o in ordered):
+    if not any(noun_sector(o) in ("MIL", "COP") for o in ordered):
         return False
     return any(t is not anchor and (m := noun_match(t, lex)) is not None and m.type == "MOBILIZE"
                for t in anchor.subtree)
