@@ -16,8 +16,9 @@ from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
 from ..types import Document, Event, Evidence, Mention
 from . import register
 from .nlp import content_span
-from .event_args import argument_heads, forces_arrive, has_ultimatum, is_negated, modality_of, protest_context, with_conjuncts
-from .readings import CIVIL_PERSONNEL, Candidate
+from .event_args import argument_heads, has_ultimatum, is_negated, modality_of, with_conjuncts
+from .readings import Candidate
+from .retyping import by_exit_object, by_source, is_joint
 from .triggers import INTENT_TYPES, QUANTITY, candidates, governing_intent, noun_match, orders_readiness
 
 # PLOVER codes an announced future action by what it expresses: intent to cooperate is AGREE,
@@ -54,29 +55,9 @@ _CONTENT_MODALITY = {"THREATEN": "threatened", "AGREE": "intended", "REQUEST": "
 _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nominal": 0.35}
 
 
-_RIOT_VERBS = {"throw", "hurl", "pelt", "firebomb", "petrol-bomb", "torch", "burn", "stone", "set", "loot", "ransack"}
-_CROWD = {"CVL", "EDU", "LAB"}
 _RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot", ("PROTEST", "MOBILIZE"): "troops", ("COERCE", "PROTEST"): "obstruct",
                  ("ASSAULT", "PROTEST", "strike"): "strike",
                  ("CONSULT", "MOBILIZE"): "troops"}
-_JOINT = {"joint", "jointly", "together", "alongside", "combined", "coordinated", "bilateral", "trilateral",
-          "multinational", "allied", "common"}
-
-
-def _is_joint(etype: str, c: Candidate, source: list[Mention], target: list[Mention]) -> bool:
-    """Exercises, patrols or crackdowns held together by several states (PLOVER: COOPERATE)."""
-    if etype not in ("MOBILIZE", "COERCE"):
-        return False
-    words = {t.lemma_.lower() for tok in (c.noun, c.verb) if tok is not None for t in tok.children}
-    if words & _JOINT:
-        return True
-    countries = {m.actor.country for m in source if m.actor.country}
-    partners = {m.actor.country for m in target if m.actor.country and m.actor.kind in ("country", "sector")}
-    with_partner = any(ch.dep_ == "prep" and ch.lower_ == "with" for tok in (c.noun, c.verb) if tok is not None
-                       for ch in tok.children)
-    return etype == "MOBILIZE" and (len(countries) >= 2 or (with_partner and bool(partners - countries)))
-
-
 def _depth(tok, lex: Lexicon) -> float:
     """Distance to the sentence root, not counting reporting verbs ("said that …"); an "if" or
     "unless" clause counts extra, as it is the condition of the main event, not the event."""
@@ -202,58 +183,6 @@ class EventCoder:
             ev.salience += CLF_SALIENCE * p
             ev.confidence = round((1 - CLF_BLEND) * ev.confidence + CLF_BLEND * p, 4)
 
-    @staticmethod
-    def _by_source(etype: str, trig: Trigger, roles: Roles, anchor) -> str:
-        """Who acts changes what a word means: troops "massing" mobilise, police "raiding" coerce."""
-        sectors = {m.actor.sector for m in roles.source}
-        moved = {m.actor.sector for m in roles.target}
-        if etype == "PROTEST" and (sectors & {"MIL", "REB"} or (moved and moved <= {"MIL"})):
-            return "MOBILIZE"       # "rebels massed", "Venezuela massed soldiers on the border"
-        if etype == "ASSAULT" and trig.lemma in ("raid", "storm", "search") and sectors & {"COP", "JUD"}:
-            return "COERCE"
-        if etype in ("ASSAULT", "COERCE") and not any(t.lower_ in ("death", "dead") for t in anchor.subtree):
-            if etype == "ASSAULT" and trig.lemma in _RIOT_VERBS and sectors and sectors <= _CROWD:
-                return "PROTEST"    # stones and petrol bombs thrown by a crowd: a violent protest (CAMEO 145)
-            if protest_context(anchor) == "crowd":
-                return "PROTEST"    # rioters burning cars, demonstrators storming offices: a riot (CAMEO 145)
-        if etype == "CONSULT" and trig.mode == "visit" and forces_arrive(anchor):
-            # troops or police units landing somewhere: protection asked for (AID 074) or a show of force (154)
-            helping = any(t.lemma_.lower() in ("help", "request", "invitation", "protect") or
-                          t.lemma_.lower().startswith("peacekeep") for t in anchor.sent)
-            return "AID" if helping else "MOBILIZE"
-        if etype == "PROTEST" and trig.lemma in ("shut", "close") and sectors & {"GOV", "COP", "JUD", "MIL"}:
-            return "COERCE"         # "the interior ministry shut down the association": closure, CAMEO 172
-        if etype == "COERCE" and trig.mode == "restrict" and sectors and sectors <= _CROWD | {"OPP"}:
-            return "PROTEST"        # farmers or opposition supporters blocking roads: obstruction (CAMEO 144)
-        if etype == "ASSAULT" and trig.lemma == "strike" and sectors and sectors <= {"LAB", "EDU"}:
-            return "PROTEST"        # "workers struck on Tuesday": a labour strike (CAMEO 143)
-        if etype == "REQUEST" and protest_context(anchor):
-            return "PROTEST"        # the manual: demands made by demonstrating are PROTEST, not REQUEST
-        return etype
-
-    def _by_exit_object(self, etype: str, trig: Trigger, anchor, noun, mentions_at) -> str:
-        """Withdrawing from an organisation, treaty or talks is SANCTION; from a place, RETREAT."""
-        if etype not in ("RETREAT", "SANCTION") or trig.lemma not in self.lex.exit_words:
-            return etype
-        if any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in CIVIL_PERSONNEL for o in anchor.children):
-            return "SANCTION"       # the manual: withdrawing observers, aid workers or diplomats is SANCTION
-        for head in (noun, anchor):
-            if head is None:
-                continue
-            preps = [c for c in head.children if c.dep_ == "prep"]
-            preps += [p for c in head.children if c.dep_ in ("prt", "advmod") and c.lower_ == "out"
-                      for p in c.children if p.dep_ == "prep"]     # "pulled out of the talks"
-            for prep in preps:
-                if prep.lower_ not in ("from", "of"):
-                    continue
-                for obj in prep.children:
-                    ms = mentions_at.get(obj.i, ())
-                    if any(m.actor.kind == "igo" for m in ms) or noun_match(obj, self.lex) is not None and \
-                            noun_match(obj, self.lex).type in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE"):
-                        return "SANCTION"
-                    return "RETREAT"
-        return etype
-
     def _speaker(self, anchor, mentions_at) -> list[Mention]:
         for a in anchor.ancestors:
             if a.lemma_.lower() in self.lex.reporting_verbs:
@@ -309,17 +238,17 @@ class EventCoder:
         """The PLOVER type: the trigger's, adjusted by modality, signing, who acts, joint action and
         what is withdrawn from."""
         trig = c.trigger
-        base = self._by_exit_object(trig.type, trig, c.anchor, c.noun, mentions_at)
+        base = by_exit_object(trig.type, c, mentions_at, self.lex)
         etype = recode(base, modality, negated)
         if modality == "conditional" and not negated and has_ultimatum(c.anchor):
             etype = "THREATEN"      # "would enter the city unless …": an ultimatum (CAMEO 139)
         if c.verb is not None and trig.type == "AGREE" and (c.verb.lemma_.lower() in self.lex.signing_verbs or any(
                 k.dep_ == "dobj" and k.lemma_.lower() == "signature" for k in c.verb.children)):
             etype = "SUPPORT"       # CAMEO 057: signing a formal agreement is SUPPORT in PLOVER
-        etype = self._by_source(etype, trig, roles, c.anchor)
+        etype = by_source(etype, trig, roles.source, roles.target, c.anchor)
         if etype == "REQUEST" and orders_readiness(c.anchor, self.lex):
             etype = "MOBILIZE"      # "troops were ordered to be on high alert": raising alert, CAMEO 152
-        if _is_joint(etype, c, roles.source, roles.target):
+        if is_joint(etype, c, roles.source, roles.target):
             etype = "COOPERATE"     # the manual: joint military operations are COOPERATE, solo exercises MOBILIZE
         return etype
 
