@@ -215,3 +215,29 @@ def test_arriving_forces_are_help_or_a_show_of_force_not_a_visit(code):
                  ).event_type == "AID"
     assert _main(code("Mozambique's foreign minister arrived in Kigali on Monday for talks with Paul Kagame.")
                  ).event_type == "CONSULT"
+
+
+def test_orders_to_own_forces_are_what_they_are_ordered_to_do(code):
+    ev = _main(code("Zimbabwe's president ordered riot police to detain the union leaders on Wednesday."))
+    assert (ev.event_type, ev.mode, ev.modality) == ("COERCE", "arrest", "asserted")
+    assert "ordered of its forces" in ev.note
+    ev = _main(code("The defence minister ordered the coast guard to patrol the disputed reef round the clock."))
+    assert ev.event_type == "MOBILIZE"
+    ev = _main(code("Peru's president ordered soldiers to guard the copper mines after the attacks."))
+    assert (ev.event_type, ev.cameo) == ("MOBILIZE", "154")
+    ev = _main(code("Kabila ordered the republican guard battalions home after the talks, state radio said."))
+    assert ev.event_type == "RETREAT"
+    # ordering another state or a civilian body is still a demand
+    assert _main(code("The tribunal ordered Serbia to hand over all wartime archives.")).event_type == "REQUEST"
+
+
+def test_readiness_for_an_offensive_and_holding_positions_are_mobilisation(code):
+    assert _main(code("Sudanese army units were gearing up for a fresh offensive in Darfur, diplomats said.")
+                 ).event_type == "MOBILIZE"
+    assert _main(code("Ethiopian forces strengthened their positions along the Eritrean frontier on Monday.")
+                 ).event_type == "MOBILIZE"
+    assert _main(code("Soviet jets roared over the Baltic capitals in a display of military might.")
+                 ).event_type == "MOBILIZE"
+    # a stance is not a military position, and bracing for an attack is not preparing one
+    assert _main(code("The ruling party strengthened its position ahead of the vote.")) is None or \
+        _main(code("The ruling party strengthened its position ahead of the vote.")).event_type != "MOBILIZE"

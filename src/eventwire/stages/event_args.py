@@ -251,6 +251,12 @@ def has_ultimatum(anchor) -> bool:
 def noun_sector(tok) -> str | None:
     """The sector an actor noun names ("troops" MIL, "officers" COP), from the actor KB."""
     sectors = load_kb().sector_nouns
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.dep_ in ("compound", "amod") and before.head.i == tok.i:
+        # "the coast guard", "border guards", "the presidential guard": the modifier names the force
+        for phrase in (f"{before.lower_} {tok.lower_}", f"{before.lower_} {tok.lemma_.lower()}"):
+            if phrase in sectors:
+                return sectors[phrase]
     return sectors.get(tok.lemma_.lower()) or sectors.get(tok.lower_)
 
 

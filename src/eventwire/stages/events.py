@@ -18,8 +18,8 @@ from . import register
 from .nlp import content_span
 from .event_args import argument_heads, has_ultimatum, is_negated, modality_of, with_conjuncts
 from .readings import Candidate
-from .retyping import by_exit_object, by_source, is_joint
-from .triggers import INTENT_TYPES, QUANTITY, candidates, governing_intent, noun_match, orders_readiness
+from .retyping import by_exit_object, by_source, commanded_force, is_joint, ordered_back
+from .triggers import INTENT_TYPES, QUANTITY, candidates, governing_intent, noun_match
 
 # PLOVER codes an announced future action by what it expresses: intent to cooperate is AGREE,
 # intent to harm is THREATEN, a refusal to cooperate is REJECT, and "X must do Y" is a demand.
@@ -57,7 +57,8 @@ _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nom
 
 _RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot", ("PROTEST", "MOBILIZE"): "troops", ("COERCE", "PROTEST"): "obstruct",
                  ("ASSAULT", "PROTEST", "strike"): "strike",
-                 ("CONSULT", "MOBILIZE"): "troops"}
+                 ("CONSULT", "MOBILIZE"): "troops", ("REQUEST", "MOBILIZE"): "troops",
+                 ("REQUEST", "RETREAT"): "withdraw"}
 def _depth(tok, lex: Lexicon) -> float:
     """Distance to the sentence root, not counting reporting verbs ("said that …"); an "if" or
     "unless" clause counts extra, as it is the condition of the main event, not the event."""
@@ -120,12 +121,22 @@ class EventCoder:
             content_nouns = {c.anchor.head.i for c in cands
                              if c.anchor.dep_ in ("acl", "relcl") and c.trigger.type in INTENT_TYPES
                              and id(c) not in governed}
+            # An order to one's own forces with an event as its content is that event, by the orderer.
+            commands = {id(c): commanded_force(c.anchor) for c in cands
+                        if id(c) in content and c.trigger.type == "REQUEST"}
+            commands = {k: v for k, v in commands.items() if v}
             sent_events = []
             for c in cands:
-                if c.noun is not None and c.noun.i in content_nouns:
+                if (c.noun is not None and c.noun.i in content_nouns) or id(c) in commands:
                     continue    # "issued a declaration demanding …": the demand is the event
                 gov = governed.get(id(c))
                 ev = self._event(doc, sent, c, mentions_at, content_of=gov, content=content.get(id(c)))
+                if ev is not None and id(gov) in commands:
+                    ev.modality, ev.salience = "asserted", ev.salience + 5.0
+                    notes[id(c)] = f"ordered of its forces ('{gov.anchor.text}')"
+                    if ev.cameo == "074":   # one's own forces guarding or escorting: a deployment, not aid
+                        ev.event_type, ev.mode, ev.cameo = ("MOBILIZE", "police", "153") \
+                            if commands[id(gov)] == "COP" else ("MOBILIZE", "troops", "154")
                 if ev is not None:
                     ev.note = notes.get(id(c), ev.note)
                     if id(c) in hostile and ev.event_type == "AGREE":
@@ -246,8 +257,9 @@ class EventCoder:
                 k.dep_ == "dobj" and k.lemma_.lower() == "signature" for k in c.verb.children)):
             etype = "SUPPORT"       # CAMEO 057: signing a formal agreement is SUPPORT in PLOVER
         etype = by_source(etype, trig, roles.source, roles.target, c.anchor)
-        if etype == "REQUEST" and orders_readiness(c.anchor, self.lex):
-            etype = "MOBILIZE"      # "troops were ordered to be on high alert": raising alert, CAMEO 152
+        if etype == "REQUEST" and commanded_force(c.anchor):
+            # "troops were ordered onto high alert" is a show of force (CAMEO 15); "ordered home" a pull-back
+            etype = "RETREAT" if ordered_back(c.anchor) else "MOBILIZE"
         if is_joint(etype, c, roles.source, roles.target):
             etype = "COOPERATE"     # the manual: joint military operations are COOPERATE, solo exercises MOBILIZE
         return etype

@@ -5,9 +5,33 @@ from __future__ import annotations
 
 from ..knowledge.lexicon import Lexicon, Trigger
 from ..types import Mention
-from .event_args import forces_arrive, protest_context
+from .event_args import forces_arrive, noun_sector, protest_context
 from .readings import CIVIL_PERSONNEL, Candidate
 from .triggers import noun_match
+
+_COMMANDING = {"order", "command", "instruct", "direct"}
+
+
+def commanded_force(anchor) -> str | None:
+    """"ordered troops to guard the border", "police were instructed to …": an order to one's own
+    army or police is the state acting through them, not a request of another actor. CAMEO codes
+    what the forces are ordered to do, and a deployment order with no further event is CAMEO 15.
+    Returns the forces' sector (MIL, COP) or None."""
+    if anchor.lemma_.lower() not in _COMMANDING:
+        return None
+    for o in anchor.children:
+        if o.dep_ in ("dobj", "nsubjpass") and (sector := noun_sector(o)) in ("MIL", "COP"):
+            return sector
+    return None
+
+
+def ordered_back(anchor) -> bool:
+    """"ordered the battalions back to their bases", "ordered the troops home / out of the city":
+    a pull-back (RETREAT 0874), not a deployment."""
+    heads = [anchor] + [o for o in anchor.children if o.dep_ in ("dobj", "nsubjpass")]   # "the units home"
+    return any(c.dep_ in ("advmod", "prt", "prep") and c.lower_ in ("back", "home", "out")
+               for h in heads for c in h.children)
+
 
 _RIOT_VERBS = {"throw", "hurl", "pelt", "firebomb", "petrol-bomb", "torch", "burn", "stone", "set", "loot", "ransack"}
 _CROWD = {"CVL", "EDU", "LAB"}

@@ -82,8 +82,15 @@ _REVERSAL_NOUNS = {"lifting", "easing", "end", "ending", "suspension", "cancella
                    "revocation", "relaxation", "halt", "scrapping", "rollback"}
 
 
+def _in_fixed_phrase(tok, phrases: set[str]) -> bool:
+    """The noun is part of a name or idiom that is not an event ("press release", "round the clock")."""
+    doc = tok.doc
+    windows = ((tok.i - 1, tok.i + 1), (tok.i, tok.i + 2), (tok.i, tok.i + 3))
+    return any(0 <= a and b <= len(doc) and doc[a:b].text.lower() in phrases for a, b in windows)
+
+
 def noun_match(tok, lex: Lexicon) -> Trigger | None:
-    if tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in lex.not_events:
+    if _in_fixed_phrase(tok, lex.not_events):
         return None
     if tok.lemma_.lower() in _REVERSAL_NOUNS:
         for prep in tok.children:
@@ -166,7 +173,7 @@ def _composed(tok, lex: Lexicon, noun_hit) -> Candidate | None:
     if noun_hit is not None and noun_hit[1].type == "CONSULT" and lex.has_key(tok, lex.schedule_verbs):
         t = Trigger("agree-schedule", "AGREE", None, "036", noun_hit[1].context, 0.85, "noun", noun_hit[1].lemma)
         return Candidate(t, tok, noun_hit[0], "light")
-    deployed = _deployed_force(tok, lex)
+    deployed = _deployed_force(tok, lex) or _readying_for_war(tok, lex)
     if deployed is not None:
         return deployed
     if noun_hit is not None and lex.has_key(tok, lex.blocking_verbs):
@@ -210,7 +217,8 @@ def _deployed_force(tok, lex: Lexicon) -> Candidate | None:
     for o in objects(tok):
         lemma = o.lemma_.lower()
         sector = noun_sector(o)
-        if buildup and lemma in lex.buildup_nouns:
+        # "strengthened their positions" (plural) is military; "strengthened its position" a stance
+        if buildup and (lemma in lex.buildup_nouns or o.lower_ in lex.buildup_nouns):
             mode, cameo = "troops", "154"
         elif deploy and _head_words(o) & lex.force_goods:
             mode, cameo = "weapons", "150"
@@ -220,6 +228,23 @@ def _deployed_force(tok, lex: Lexicon) -> Candidate | None:
             continue
         return Candidate(Trigger("mobilize-deploy", "MOBILIZE", mode, cameo, ("military",), 0.85, "noun", lemma),
                          tok, o, "light")
+    return None
+
+
+_READYING = {"prepare", "ready", "readie", "gear"}   # "readie": the small model's lemma of "readied".
+# Not "brace for": that awaits someone else's attack.
+
+
+def _readying_for_war(tok, lex: Lexicon) -> Candidate | None:
+    """"Troops were preparing for a major offensive", "readied for a ground assault": getting ready
+    for military action is a show of force (CAMEO 15), as "prepared to resume shelling" is."""
+    if tok.lemma_.lower() not in _READYING:
+        return None
+    for o in (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children):
+        nt = noun_match(o, lex) if o.dep_ == "pobj" else None
+        if nt is not None and nt.type == "ASSAULT":
+            t = Trigger("mobilize-readiness", "MOBILIZE", "troops", "150", ("military",), 0.8, "noun", nt.lemma)
+            return Candidate(t, tok, o, "light")
     return None
 
 
@@ -331,17 +356,6 @@ def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Ca
             if nt is not None and _has_actor_argument(tok, mentioned):
                 out.append(Candidate(nt, None, tok, "nominal"))
     return out
-
-
-def orders_readiness(anchor, lex: Lexicon) -> bool:
-    """An order to one's own forces whose content is a state of alert or a mobilisation."""
-    if anchor.lemma_.lower() != "order":
-        return False
-    ordered = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(noun_sector(o) in ("MIL", "COP") for o in ordered):
-        return False
-    return any(t is not anchor and (m := noun_match(t, lex)) is not None and m.type == "MOBILIZE"
-               for t in anchor.subtree)
 
 
 def governing_intent(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
