@@ -241,3 +241,13 @@ def test_readiness_for_an_offensive_and_holding_positions_are_mobilisation(code)
     # a stance is not a military position, and bracing for an attack is not preparing one
     assert _main(code("The ruling party strengthened its position ahead of the vote.")) is None or \
         _main(code("The ruling party strengthened its position ahead of the vote.")).event_type != "MOBILIZE"
+
+
+def test_steps_taken_under_pressure_are_concessions(code):
+    ev = _main(code("Under pressure from farmers, the agriculture ministry dropped the new water levy."))
+    assert (ev.event_type, ev.trigger_text) == ("CONCEDE", "dropped")
+    assert _main(code("The emir yielded to pressure and named a reformist cabinet.")).event_type == "CONCEDE"
+    # an event of its own keeps its type, and being pressed is not yielding
+    assert _main(code("Under pressure from Washington, the rebels freed two aid workers.")).event_type == "RETREAT"
+    ev = _main(code("Kenya's shilling came under pressure again on Monday."))
+    assert ev is None or ev.event_type != "CONCEDE"

@@ -38,8 +38,9 @@ _WANTED = {"suspected", "alleged", "wanted", "accused", "suspect", "fugitive", "
 def objects(tok) -> list:
     """Direct objects, objects of particles, and the nouns inside quantities ("tons of aid")."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    # after the verb only: "came under fire", not "Under pressure from students, the ministry dropped …"
     objs += [p for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ in ("in", "under", "out", "up", "on", "with")
-             for p in c.children if p.dep_ == "pobj"]
+             and c.i > tok.i for p in c.children if p.dep_ == "pobj"]
     objs += [p for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
              for p in c.children if p.dep_ == "pobj"]
     return objs
@@ -144,4 +145,18 @@ def court_order_or_barring(tok) -> Candidate | None:
     if {o.lemma_.lower() for o in barred} & (_OUTSIDERS - {"aid", "relief", "flight", "access", "visa"}):
         return Candidate(Trigger("reject-access", "REJECT", "yield", "1245", ("diplomatic",), 0.85, "verb", lemma),
                          tok, None, "verb")
+    return None
+
+
+def yielding_under_pressure(tok) -> Candidate | None:
+    """"Under pressure from students, the ministry dropped the exam fees": a step taken under
+    pressure, by a verb that is no event of its own, is acceding to demands (CONCEDE, CAMEO 083)."""
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return None         # "the currency came under pressure": pressed, not yielding
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "under":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() == "pressure":
+                    return Candidate(Trigger("concede-under-pressure", "CONCEDE", None, "083", (), 0.7, "verb",
+                                             tok.lemma_.lower()), tok, None, "verb")
     return None

@@ -8,7 +8,7 @@ from ..knowledge.actors import load_kb
 from ..knowledge.lexicon import Lexicon, Trigger
 from .event_args import demanded_subjunctive, noun_sector
 from .readings import (Candidate, court_order_or_barring, debt_relief, handover_or_expulsion, objects,
-                       permission_or_return)
+                       permission_or_return, yielding_under_pressure)
 
 INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"}
 
@@ -25,7 +25,7 @@ def _verb_match(tok, lex: Lexicon) -> Trigger | None:
     fallback = None
     for t in triggers:
         if t.particle and not any(c.lower_ == t.particle and c.dep_ in ("prt", "prep", "advmod", "dative")
-                                  and not _place_phrase(c) for c in kids):
+                                  and not _place_phrase(c) for c in kids) and not _noun_to(tok, t.particle):
             continue
         if t.dobj and not any(c.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and t.dobj in _head_words(c)
                               for c in kids):
@@ -34,6 +34,13 @@ def _verb_match(tok, lex: Lexicon) -> Trigger | None:
             return t        # the verb + object entry is the more specific reading ("hand over +suspect")
         fallback = fallback or t
     return fallback
+
+
+def _noun_to(tok, particle: str) -> bool:
+    """The small parser reads "yielded to pressure" as "to" + a noun complement (aux, xcomp)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return particle == "to" and nxt is not None and nxt.lower_ == "to" and nxt.dep_ == "aux" \
+        and nxt.head.head.i == tok.i and nxt.head.pos_ == "NOUN"
 
 
 def _modifier(tok) -> bool:
@@ -325,6 +332,11 @@ def candidates(sent, lex: Lexicon, mentioned: set[int] = frozenset()) -> list[Ca
             out.append(composed)
             if composed.noun is not None:
                 used_nouns.add(composed.noun.i)
+            continue
+        yielded = yielding_under_pressure(tok) if vt is None and not reporting else None
+        if yielded is not None:
+            out.append(yielded)
+            used_nouns.update(p.i for c in tok.children if c.lower_ == "under" for p in c.children)
             continue
         if vt is not None and _is_control_verb(tok, vt):
             continue        # "tried to hack", "began collecting": the complement is the event
