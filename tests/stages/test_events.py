@@ -251,3 +251,15 @@ def test_steps_taken_under_pressure_are_concessions(code):
     assert _main(code("Under pressure from Washington, the rebels freed two aid workers.")).event_type == "RETREAT"
     ev = _main(code("Kenya's shilling came under pressure again on Monday."))
     assert ev is None or ev.event_type != "CONCEDE"
+
+
+def test_a_protest_by_a_government_or_rights_group_is_a_complaint(code):
+    doc = code("A rights group protested on Friday against the eviction of Roma families in Kosice.")
+    ev = _main(doc)
+    assert (ev.event_type, ev.mode) == ("ACCUSE", "disapprove")
+    assert [m.actor.sector for m in ev.source] == ["NGO"]
+    assert all(m.actor.country != "ITA" for m in doc.mentions)     # the Roma people, not Rome
+    assert _main(code("Poland protested to Minsk over the detention of two Polish journalists.")
+                 ).event_type == "ACCUSE"
+    assert _main(code("Hundreds of nurses protested outside the health ministry in Accra on Monday.")
+                 ).event_type == "PROTEST"

@@ -192,8 +192,9 @@ class MentionFinder:
         if head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN":
             return True
         nouns = self.kb.sector_nouns
+        pairs = (f"{a.lower_} {b.lower_}" for a, b in zip(tokens, tokens[1:]))    # "a rights group"
         return any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in tokens) or any(
-            t.lower_ in self.kb.role_words for t in tokens)
+            t.lower_ in self.kb.role_words for t in tokens) or any(p in nouns for p in pairs)
 
     # -- antecedents --------------------------------------------------------------------------
     def _recent(self, before: int, window: int = 4000):

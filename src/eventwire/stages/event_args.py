@@ -43,7 +43,10 @@ def clause_subject(tok) -> Subject:
             if c.dep_ == "nsubjpass":
                 return Subject(c, True)
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head.i != cur.i:
-            if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            # "the group that attacked", and a finite verb misparsed as a modifier ("Thousands of
+            # students protested" read as acl): the modified noun is the subject
+            if (cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBD")) and \
+                    cur.head.pos_ in ("NOUN", "PROPN", "NUM"):
                 return Subject(cur.head, False)
             cur, hops = cur.head, hops + 1
             continue

@@ -58,7 +58,7 @@ _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nom
 _RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot", ("PROTEST", "MOBILIZE"): "troops", ("COERCE", "PROTEST"): "obstruct",
                  ("ASSAULT", "PROTEST", "strike"): "strike",
                  ("CONSULT", "MOBILIZE"): "troops", ("REQUEST", "MOBILIZE"): "troops",
-                 ("REQUEST", "RETREAT"): "withdraw"}
+                 ("REQUEST", "RETREAT"): "withdraw", ("PROTEST", "ACCUSE"): "disapprove"}
 def _depth(tok, lex: Lexicon) -> float:
     """Distance to the sentence root, not counting reporting verbs ("said that …"); an "if" or
     "unless" clause counts extra, as it is the condition of the main event, not the event."""

@@ -35,6 +35,7 @@ def ordered_back(anchor) -> bool:
 
 _RIOT_VERBS = {"throw", "hurl", "pelt", "firebomb", "petrol-bomb", "torch", "burn", "stone", "set", "loot", "ransack"}
 _CROWD = {"CVL", "EDU", "LAB"}
+_INSTITUTIONS = {"GOV", "IGO", "NGO", "LEG", "JUD", "MED", "REL"}
 
 _JOINT = {"joint", "jointly", "together", "alongside", "combined", "coordinated", "bilateral", "trilateral",
           "multinational", "allied", "common"}
@@ -78,6 +79,8 @@ def by_source(etype: str, trig: Trigger, source: list[Mention], target: list[Men
         return "PROTEST"        # farmers or opposition supporters blocking roads: obstruction (CAMEO 144)
     if etype == "ASSAULT" and trig.lemma == "strike" and sectors and sectors <= {"LAB", "EDU"}:
         return "PROTEST"        # "workers struck on Tuesday": a labour strike (CAMEO 143)
+    if etype == "PROTEST" and trig.lemma in ("protest", "complain") and sectors and sectors <= _INSTITUTIONS:
+        return "ACCUSE"         # a government or rights group "protested": a complaint (CAMEO 11), not a march
     if etype == "REQUEST" and protest_context(anchor):
         return "PROTEST"        # the manual: demands made by demonstrating are PROTEST, not REQUEST
     return etype
