@@ -263,3 +263,9 @@ def test_a_protest_by_a_government_or_rights_group_is_a_complaint(code):
                  ).event_type == "ACCUSE"
     assert _main(code("Hundreds of nurses protested outside the health ministry in Accra on Monday.")
                  ).event_type == "PROTEST"
+
+
+def test_an_allegation_targets_the_accused_not_their_victims(code):
+    ev = _main(code("Amnesty International alleged that Zimbabwean soldiers beat villagers in Mutoko."))
+    assert ev.event_type == "ACCUSE"
+    assert [m.actor.sector for m in ev.target] == ["MIL"]

@@ -240,9 +240,11 @@ class EventCoder:
         if c.how == "recipient":      # "Iran faces sanctions": the subject receives the event
             source, target = [], source + target
         if not target and content is not None:
-            # "promised to continue military aid to Mozambique": the promise is to whom the aid goes
-            target = [m for m in self._actors(argument_heads(content.anchor, content.noun).targets, mentions_at)
-                      if m not in source]
+            # "promised to continue military aid to Mozambique": the promise is to whom the aid goes;
+            # "alleged that police tortured detainees": the accusation is against the police
+            args = argument_heads(content.anchor, content.noun)
+            heads = (args.sources or args.targets) if c.trigger.type == "ACCUSE" else args.targets
+            target = [m for m in self._actors(heads, mentions_at) if m not in source]
         return Roles(source, target)
 
     def _event_type(self, c: Candidate, roles: Roles, modality: str, negated: bool, mentions_at) -> str:
