@@ -269,3 +269,12 @@ def test_an_allegation_targets_the_accused_not_their_victims(code):
     ev = _main(code("Amnesty International alleged that Zimbabwean soldiers beat villagers in Mutoko."))
     assert ev.event_type == "ACCUSE"
     assert [m.actor.sector for m in ev.target] == ["MIL"]
+
+
+def test_targets_from_owners_frontiers_and_nested_with_phrases(code):
+    ev = _main(code("Vietnam rejected China's proposal for joint patrols in the Gulf of Tonkin."))
+    assert "CHN" in _countries(ev.target)
+    ev = _main(code("Turkey massed 20,000 troops near its border with Iraq on Thursday."))
+    assert ev.event_type == "MOBILIZE" and "IRQ" in _countries(ev.target)
+    ev = _main(code("Kenyan President William Ruto spoke by telephone with Tanzanian President Samia Suluhu Hassan."))
+    assert ev.event_type == "CONSULT" and "TZA" in _countries(ev.target)

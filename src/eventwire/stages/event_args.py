@@ -87,6 +87,10 @@ def argument_heads(trigger, noun=None) -> Arguments:
             targets.append(c)
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             targets.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "prep":      # "spoke by telephone with Raisi", "met at a summit with …"
+            targets.extend(q for p in c.children if p.dep_ == "pobj" for w in p.children
+                           if w.dep_ == "prep" and w.lower_ in ("with", "against") for q in w.children
+                           if q.dep_ == "pobj")
     if noun is not None:
         for c in noun.children:
             if c.dep_ == "poss" and not sources:
@@ -266,3 +270,20 @@ def noun_sector(tok) -> str | None:
 def forces_arrive(anchor) -> bool:
     """The subject of an arrival is a body of troops or police ("Australian police officers arrived")."""
     return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and noun_sector(c) in ("MIL", "COP") for c in anchor.children)
+
+
+_FRONTIERS = {"border", "frontier", "boundary", "airspace", "coast", "waters"}
+
+
+def owner_heads(trigger, noun=None) -> list:
+    """Whose thing an event acts on, when no actor is its object: "rejected South Korea's offer",
+    "denounced Ireland's decision", "turned down an Israeli proposal"; and the state across the
+    line for forces sent "near its border with Ukraine"."""
+    objs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads = [c for o in objs + ([noun] if noun is not None else []) for c in o.children
+             if c.dep_ in ("poss", "amod", "compound")]
+    for t in trigger.subtree:
+        if t.lemma_.lower() in _FRONTIERS:
+            heads += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                      if p.dep_ == "pobj"]
+    return heads

@@ -16,7 +16,7 @@ from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
 from ..types import Document, Event, Evidence, Mention
 from . import register
 from .nlp import content_span
-from .event_args import argument_heads, has_ultimatum, is_negated, modality_of, with_conjuncts
+from .event_args import argument_heads, has_ultimatum, is_negated, modality_of, owner_heads, with_conjuncts
 from .readings import Candidate
 from .retyping import by_exit_object, by_source, commanded_force, is_joint, ordered_back
 from .triggers import INTENT_TYPES, QUANTITY, candidates, governing_intent, noun_match
@@ -245,6 +245,9 @@ class EventCoder:
             args = argument_heads(content.anchor, content.noun)
             heads = (args.sources or args.targets) if c.trigger.type == "ACCUSE" else args.targets
             target = [m for m in self._actors(heads, mentions_at) if m not in source]
+        if c.verb is not None and not any(m.actor.country for m in target):
+            target += [m for m in self._actors(owner_heads(c.verb, c.noun), mentions_at)
+                       if m not in source and m not in target]
         return Roles(source, target)
 
     def _event_type(self, c: Candidate, roles: Roles, modality: str, negated: bool, mentions_at) -> str:
