@@ -42,8 +42,27 @@ class MentionFinder:
         for start, end in chunks:
             self._add_chunk(start, end, hits)
         self._place_mentions()
+        self._locate_populations()
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
+
+    def _locate_populations(self) -> None:
+        """"200,000 people in Sudan's Darfur region", "residents of Gaza": a population named by
+        where it is takes that place's country. Not armed forces or refugees, who are often foreign."""
+        for m in self.mentions:
+            if m.actor.country or m.actor.kind != "sector" or m.actor.sector not in _LOCATED_SECTORS:
+                continue
+            span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            head = span.root if span is not None else None
+            for prep in (c for c in (head.children if head is not None else ()) if c.dep_ == "prep"
+                         and c.lower_ in ("in", "of", "from")):
+                where = next((w for t in prep.subtree for w in [self.by_token.get(t.i)]
+                              if w is not None and w.actor.country and w.actor.country != "IGO"
+                              and w.actor.kind in ("country", "place")), None)
+                if where is not None:
+                    m.actor.country = where.actor.country
+                    m.actor.basis += f"; country from '{self.doc.text[where.start:where.end]}'"
+                    break
 
     def _place_mentions(self) -> None:
         """Towns and regions the KB does not know as actors ("struck Odesa") stand for their country
@@ -256,6 +275,9 @@ class MentionFinder:
             if m.actor.sector == sector and m.actor.country:
                 return m
         return None
+
+
+_LOCATED_SECTORS = {"CVL", "LAB", "EDU", "AGR", "BUS", "HLH", "REL", "OPP"}
 
 
 def index_mentions(doc: Document) -> dict[int, list[Mention]]:
