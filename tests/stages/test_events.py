@@ -224,7 +224,7 @@ def test_orders_to_own_forces_are_what_they_are_ordered_to_do(code):
     ev = _main(code("The defence minister ordered the coast guard to patrol the disputed reef round the clock."))
     assert ev.event_type == "MOBILIZE"
     ev = _main(code("Peru's president ordered soldiers to guard the copper mines after the attacks."))
-    assert (ev.event_type, ev.cameo) == ("MOBILIZE", "154")
+    assert ev.event_type == "MOBILIZE" and ev.cameo.startswith("15")
     ev = _main(code("Kabila ordered the republican guard battalions home after the talks, state radio said."))
     assert ev.event_type == "RETREAT"
     # ordering another state or a civilian body is still a demand
@@ -278,3 +278,19 @@ def test_targets_from_owners_frontiers_and_nested_with_phrases(code):
     assert ev.event_type == "MOBILIZE" and "IRQ" in _countries(ev.target)
     ev = _main(code("Kenyan President William Ruto spoke by telephone with Tanzanian President Samia Suluhu Hassan."))
     assert ev.event_type == "CONSULT" and "TZA" in _countries(ev.target)
+
+
+def test_a_decision_of_the_body_that_acts_is_the_act(code):
+    ev = _main(code("EU foreign ministers decided on Monday to freeze the assets of 12 Iranian officials."))
+    assert (ev.event_type, ev.modality) == ("SANCTION", "asserted") and ev.note.startswith("decided")
+    ev = _main(code("The African Union voted to suspend Mali from all its activities after the coup."))
+    assert ev.event_type == "SANCTION"
+    # deciding to meet is a plan, and deciding not to act is no sanction
+    assert _main(code("The two leaders decided to hold talks in Geneva next month.")).event_type == "AGREE"
+    assert _main(code("The EU decided not to impose new sanctions on Turkey.")).event_type != "SANCTION"
+
+
+def test_border_and_visa_bans_on_another_state_are_sanctions(code):
+    ev = _main(code("Washington imposed visa restrictions on 14 Ugandan officials over the election."))
+    assert ev.event_type == "SANCTION"
+    assert _main(code("China imposed travel restrictions on its own citizens in Hubei province.")).event_type == "COERCE"

@@ -18,7 +18,7 @@ from . import register
 from .nlp import content_span
 from .event_args import argument_heads, has_ultimatum, is_negated, modality_of, owner_heads, with_conjuncts
 from .readings import Candidate
-from .retyping import by_exit_object, by_source, commanded_force, is_joint, ordered_back
+from .retyping import by_exit_object, by_source, commanded_force, enacted, is_joint, ordered_back
 from .triggers import INTENT_TYPES, QUANTITY, candidates, governing_intent, noun_match
 
 # PLOVER codes an announced future action by what it expresses: intent to cooperate is AGREE,
@@ -58,7 +58,8 @@ _POS_BASE = {"verb": 0.62, "light": 0.58, "object": 0.45, "recipient": 0.5, "nom
 _RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot", ("PROTEST", "MOBILIZE"): "troops", ("COERCE", "PROTEST"): "obstruct",
                  ("ASSAULT", "PROTEST", "strike"): "strike",
                  ("CONSULT", "MOBILIZE"): "troops", ("REQUEST", "MOBILIZE"): "troops",
-                 ("REQUEST", "RETREAT"): "withdraw", ("PROTEST", "ACCUSE"): "disapprove"}
+                 ("REQUEST", "RETREAT"): "withdraw", ("PROTEST", "ACCUSE"): "disapprove",
+                 ("AID", "MOBILIZE"): "troops"}
 def _depth(tok, lex: Lexicon) -> float:
     """Distance to the sentence root, not counting reporting verbs ("said that …"); an "if" or
     "unless" clause counts extra, as it is the condition of the main event, not the event."""
@@ -121,22 +122,14 @@ class EventCoder:
             content_nouns = {c.anchor.head.i for c in cands
                              if c.anchor.dep_ in ("acl", "relcl") and c.trigger.type in INTENT_TYPES
                              and id(c) not in governed}
-            # An order to one's own forces with an event as its content is that event, by the orderer.
-            commands = {id(c): commanded_force(c.anchor) for c in cands
-                        if id(c) in content and c.trigger.type == "REQUEST"}
-            commands = {k: v for k, v in commands.items() if v}
+            # An order to one's own forces, or a decision of the body that acts, is its content, done.
+            enacts = {id(c): how for c in cands if id(c) in content and (how := enacted(c, content[id(c)]))}
             sent_events = []
             for c in cands:
-                if (c.noun is not None and c.noun.i in content_nouns) or id(c) in commands:
+                if (c.noun is not None and c.noun.i in content_nouns) or id(c) in enacts:
                     continue    # "issued a declaration demanding …": the demand is the event
                 gov = governed.get(id(c))
                 ev = self._event(doc, sent, c, mentions_at, content_of=gov, content=content.get(id(c)))
-                if ev is not None and id(gov) in commands:
-                    ev.modality, ev.salience = "asserted", ev.salience + 5.0
-                    notes[id(c)] = f"ordered of its forces ('{gov.anchor.text}')"
-                    if ev.cameo == "074":   # one's own forces guarding or escorting: a deployment, not aid
-                        ev.event_type, ev.mode, ev.cameo = ("MOBILIZE", "police", "153") \
-                            if commands[id(gov)] == "COP" else ("MOBILIZE", "troops", "154")
                 if ev is not None:
                     ev.note = notes.get(id(c), ev.note)
                     if id(c) in hostile and ev.event_type == "AGREE":
@@ -277,17 +270,24 @@ class EventCoder:
         roles = self._roles(c, mentions_at, content)
         negated = is_negated(anchor, c.noun)
         modality, note = modality_of(anchor, self.lex), None
-        if content_of is not None:
+        how = enacted(content_of, c) if content_of is not None else None
+        if content_of is not None and not roles.source:
+            roles.source = self._actors(argument_heads(content_of.anchor, content_of.noun).sources, mentions_at)
+        if content_of is not None and not how:
             modality = _CONTENT_MODALITY.get(content_of.trigger.type, "intended")
             note = f"content of {content_of.trigger.type} '{content_of.anchor.text}'"
-            if not roles.source:
-                roles.source = self._actors(argument_heads(content_of.anchor, content_of.noun).sources, mentions_at)
             etype = trig.type
         else:
+            # an order to one's forces or a decision of the body that acts is its content, done
+            modality = "asserted" if how else modality
             etype = self._event_type(c, roles, modality, negated, mentions_at)
+            if how and trig.cameo == "074" and commanded_force(content_of.anchor):
+                etype = "MOBILIZE"      # one's own forces guarding or escorting: a deployment, not aid
         if modality == "prepared":
             modality = "future"     # readiness is reported as a future action
-        if etype != trig.type:
+        if how:
+            note = f"{how} ('{content_of.anchor.text}')"
+        elif etype != trig.type:
             note = f"{modality} {trig.type}"
             if etype == "REQUEST":      # "Russia said Sudan must return …": the speaker demands of the doer
                 speaker = self._speaker(anchor, mentions_at)
@@ -305,11 +305,11 @@ class EventCoder:
             mode=trig.mode if same else _RETYPED_MODE.get((trig.type, etype, trig.lemma),
                                                         _RETYPED_MODE.get((trig.type, etype))), context=list(trig.context),
             cameo=trig.cameo if same else _CAMEO_ROOT[etype],
-            confidence=_confidence(c, roles, depth, content_of is not None),
+            confidence=_confidence(c, roles, depth, content_of is not None and not how),
             negated=negated, modality=modality, source=roles.source, target=roles.target,
             evidence=Evidence(doc.text[s_start:s_end], s_start, s_end),
             trigger=(t_start, t_end), trigger_text=doc.text[t_start:t_end],
-            salience=-depth - (0.5 if c.how == "nominal" else 0.0) - (5.0 if content_of is not None else 0.0),
+            salience=-depth - (0.5 if c.how == "nominal" else 0.0) - (5.0 if content_of is not None and not how else 0.0),
             note=note)
 
 

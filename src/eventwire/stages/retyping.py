@@ -25,6 +25,24 @@ def commanded_force(anchor) -> str | None:
     return None
 
 
+_DECIDING = {"decide", "resolve", "vote", "opt"}
+# What a decision enacts at once; a decision to meet or to attack announces it (AGREE, THREATEN).
+_ENACTED = {"SANCTION", "COERCE", "AID", "RETREAT", "CONCEDE", "MOBILIZE", "SUPPORT", "COOPERATE", "REJECT"}
+
+
+def enacted(gov: Candidate, content: Candidate) -> str | None:
+    """An intent whose content is the act itself: an order to one's own army or police ("ordered
+    troops to guard the mines"), or a decision of the body that acts ("EU ministers decided to
+    freeze the assets", "ECOWAS resolved to close its borders", as a vote to impose an embargo
+    is the embargo). Returns how, for the event's note; None for a promise or a plan."""
+    if gov.trigger.type == "REQUEST" and commanded_force(gov.anchor):
+        return "ordered of its forces"
+    if gov.anchor.lemma_.lower() in _DECIDING and content.trigger.type in _ENACTED and \
+            not any(c.dep_ == "neg" for c in content.anchor.children):
+        return "decided"
+    return None
+
+
 def ordered_back(anchor) -> bool:
     """"ordered the battalions back to their bases", "ordered the troops home / out of the city":
     a pull-back (RETREAT 0874), not a deployment."""
@@ -55,6 +73,21 @@ def is_joint(etype: str, c: Candidate, source: list[Mention], target: list[Menti
     return etype == "MOBILIZE" and (len(countries) >= 2 or (with_partner and bool(partners - countries)))
 
 
+_BORDER_WORDS = {"visa", "travel", "entry", "border", "exit", "airspace"}
+
+
+def _crosses_borders(anchor, source: list[Mention], target: list[Mention]) -> bool:
+    """A restriction on travel, entry or a border ("slapped visa restrictions on", "closed its
+    border with") imposed by one state on another."""
+    ours = {m.actor.country for m in source if m.actor.country}
+    theirs = {m.actor.country for m in target if m.actor.country} - {"IGO"}
+    if not ours or not theirs or ours & theirs:
+        return False
+    words = {t.lemma_.lower() for o in anchor.children if o.dep_ in ("dobj", "nsubjpass")
+             for t in o.subtree if t.i <= o.i}
+    return bool(words & _BORDER_WORDS)
+
+
 def by_source(etype: str, trig: Trigger, source: list[Mention], target: list[Mention], anchor) -> str:
     """Who acts changes what a word means: troops "massing" mobilise, police "raiding" coerce."""
     sectors = {m.actor.sector for m in source}
@@ -81,6 +114,8 @@ def by_source(etype: str, trig: Trigger, source: list[Mention], target: list[Men
         return "PROTEST"        # "workers struck on Tuesday": a labour strike (CAMEO 143)
     if etype == "PROTEST" and trig.lemma in ("protest", "complain") and sectors and sectors <= _INSTITUTIONS:
         return "ACCUSE"         # a government or rights group "protested": a complaint (CAMEO 11), not a march
+    if etype == "COERCE" and trig.mode == "restrict" and _crosses_borders(anchor, source, target):
+        return "SANCTION"       # visa, entry and border bans on another state or its officials (CAMEO 16)
     if etype == "REQUEST" and protest_context(anchor):
         return "PROTEST"        # the manual: demands made by demonstrating are PROTEST, not REQUEST
     return etype
