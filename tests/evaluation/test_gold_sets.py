@@ -46,7 +46,15 @@ def test_own_sentences_macro_f1_floor(own_reports, split):
 def test_gsr_actor_agreement_is_reported(gsr_reports):
     rep = gsr_reports["dev"]
     assert rep.source_agreement is not None and rep.source_agreement >= 0.65
-    assert rep.target_agreement is not None and rep.target_agreement >= 0.40
+    assert rep.target_agreement is not None and rep.target_agreement >= 0.46
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_own_sentences_actor_country_agreement_floor(own_reports, split):
+    """Where the type is right, the source and target countries match ours this often (measured
+    .79/.86 source and .52/.46 target on dev/test)."""
+    rep = own_reports[split]
+    assert rep.source_agreement >= 0.75 and rep.target_agreement >= 0.42, (rep.source_agreement, rep.target_agreement)
 
 
 def test_confidence_is_informative(own_reports):
