@@ -89,8 +89,16 @@ _REVERSAL_NOUNS = {"lifting", "easing", "end", "ending", "suspension", "cancella
                    "revocation", "relaxation", "halt", "scrapping", "rollback"}
 
 
+_PHRASE_WORDS: dict[int, set[str]] = {}
+
+
 def _in_fixed_phrase(tok, phrases: set[str]) -> bool:
     """The noun is part of a name or idiom that is not an event ("press release", "round the clock")."""
+    words = _PHRASE_WORDS.get(id(phrases))
+    if words is None:
+        words = _PHRASE_WORDS[id(phrases)] = {w for p in phrases for w in p.split()}
+    if tok.lower_ not in words:
+        return False        # the common case, checked for every noun: no phrase has this word
     doc = tok.doc
     windows = ((tok.i - 1, tok.i + 1), (tok.i, tok.i + 2), (tok.i, tok.i + 3))
     return any(0 <= a and b <= len(doc) and doc[a:b].text.lower() in phrases for a, b in windows)
