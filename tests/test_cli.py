@@ -76,3 +76,14 @@ def test_resolve_jsonl_keeps_order(tmp_path):
     got = [json.loads(x) for x in lines]
     assert [g["sector"] for g in got] == ["REB", "GOV", None]
     assert got[2]["country"] is None
+
+
+def test_eval_skips_an_empty_split_and_fails_when_nothing_is_left(tmp_path):
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"id": "x1", "text": "Police in Lagos arrested 40 protesters on Monday.",
+                                "event_type": "COERCE", "split": "test"}) + "\n")
+    r = runner.invoke(app, ["eval", "--gold", str(gold), "--json"])
+    assert r.exit_code == 0, r.output
+    assert "no 'dev' records" in " ".join(r.output.split())
+    r = runner.invoke(app, ["eval", "--gold", str(gold), "--split", "dev"])
+    assert r.exit_code == 2 and "no records" in " ".join(r.output.split())

@@ -75,8 +75,13 @@ def register(app: typer.Typer) -> None:
         results = {}
         for s in splits:
             subset = records if s == "all" else [r for r in records if r.split == s]
-            rep = evaluate(subset, Config(extra={"classifier": False}) if rules_only else None)
-            results[s] = rep
+            if not subset:      # e.g. a set written as one test split, asked for "both"
+                Console(stderr=True).print(f"[yellow]note:[/yellow] {path.name} has no '{s}' records; skipped")
+                continue
+            results[s] = evaluate(subset, Config(extra={"classifier": False}) if rules_only else None)
+        if not results:
+            Console(stderr=True).print(f"[red]error:[/red] {path.name} has no records in split {split!r}")
+            raise typer.Exit(2)
         if as_json:
             print(json.dumps({s: r.as_dict() for s, r in results.items()}, indent=2))
         else:
