@@ -60,6 +60,8 @@ _RETYPED_MODE = {("ASSAULT", "PROTEST"): "riot", ("PROTEST", "MOBILIZE"): "troop
                  ("CONSULT", "MOBILIZE"): "troops", ("REQUEST", "MOBILIZE"): "troops",
                  ("REQUEST", "RETREAT"): "withdraw", ("PROTEST", "ACCUSE"): "disapprove",
                  ("AID", "MOBILIZE"): "troops"}
+
+
 def _depth(tok, lex: Lexicon) -> float:
     """Distance to the sentence root, not counting reporting verbs ("said that …"); an "if" or
     "unless" clause counts extra, as it is the condition of the main event, not the event."""
@@ -127,7 +129,7 @@ class EventCoder:
             sent_events = []
             for c in cands:
                 if (c.noun is not None and c.noun.i in content_nouns) or id(c) in enacts:
-                    continue    # "issued a declaration demanding …": the demand is the event
+                    continue    # the demand in "issued a declaration demanding …"; the order's content
                 gov = governed.get(id(c))
                 ev = self._event(doc, sent, c, mentions_at, content_of=gov, content=content.get(id(c)))
                 if ev is not None:
@@ -265,7 +267,8 @@ class EventCoder:
     def _event(self, doc: Document, sent, c: Candidate, mentions_at, content_of: Candidate | None = None,
                content: Candidate | None = None) -> Event | None:
         """Build the event for a candidate. With ``content_of`` the candidate is what an intent verb
-        was about ("threatened to strike"): it is emitted with that modality, never as asserted."""
+        was about ("threatened to strike"): it is emitted with that modality, never as asserted,
+        unless the intent enacts it (an order to one's own forces, a decision of the body that acts)."""
         trig, anchor = c.trigger, c.anchor
         roles = self._roles(c, mentions_at, content)
         negated = is_negated(anchor, c.noun)

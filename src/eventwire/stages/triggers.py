@@ -89,15 +89,16 @@ _REVERSAL_NOUNS = {"lifting", "easing", "end", "ending", "suspension", "cancella
                    "revocation", "relaxation", "halt", "scrapping", "rollback"}
 
 
-_PHRASE_WORDS: dict[int, set[str]] = {}
+# phrase set -> its words; the set itself is kept so that its id cannot be reused by another
+_PHRASE_WORDS: dict[int, tuple[set[str], set[str]]] = {}
 
 
 def _in_fixed_phrase(tok, phrases: set[str]) -> bool:
     """The noun is part of a name or idiom that is not an event ("press release", "round the clock")."""
-    words = _PHRASE_WORDS.get(id(phrases))
-    if words is None:
-        words = _PHRASE_WORDS[id(phrases)] = {w for p in phrases for w in p.split()}
-    if tok.lower_ not in words:
+    cached = _PHRASE_WORDS.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        cached = _PHRASE_WORDS[id(phrases)] = (phrases, {w for p in phrases for w in p.split()})
+    if tok.lower_ not in cached[1]:
         return False        # the common case, checked for every noun: no phrase has this word
     doc = tok.doc
     windows = ((tok.i - 1, tok.i + 1), (tok.i, tok.i + 2), (tok.i, tok.i + 3))
