@@ -294,3 +294,11 @@ def test_border_and_visa_bans_on_another_state_are_sanctions(code):
     ev = _main(code("Washington imposed visa restrictions on 14 Ugandan officials over the election."))
     assert ev.event_type == "SANCTION"
     assert _main(code("China imposed travel restrictions on its own citizens in Hubei province.")).event_type == "COERCE"
+
+
+def test_police_guarding_at_home_is_a_deployment_not_protection_by_outsiders(code):
+    ev = _main(code("Police escorted the opposition leader's convoy to the airport in Lusaka."))
+    assert (ev.event_type, ev.mode) == ("MOBILIZE", "police")
+    ev = _main(code("The interior minister ordered police to guard all polling stations on Sunday."))
+    assert (ev.event_type, ev.mode) == ("MOBILIZE", "police")
+    assert _main(code("UN peacekeepers guarded the airport in Bangui.")).event_type == "AID"

@@ -274,6 +274,7 @@ class EventCoder:
         negated = is_negated(anchor, c.noun)
         modality, note = modality_of(anchor, self.lex), None
         how = enacted(content_of, c) if content_of is not None else None
+        force = commanded_force(content_of.anchor) if how else None     # MIL or COP, for orders
         if content_of is not None and not roles.source:
             roles.source = self._actors(argument_heads(content_of.anchor, content_of.noun).sources, mentions_at)
         if content_of is not None and not how:
@@ -284,7 +285,7 @@ class EventCoder:
             # an order to one's forces or a decision of the body that acts is its content, done
             modality = "asserted" if how else modality
             etype = self._event_type(c, roles, modality, negated, mentions_at)
-            if how and trig.cameo == "074" and commanded_force(content_of.anchor):
+            if force and trig.cameo == "074":
                 etype = "MOBILIZE"      # one's own forces guarding or escorting: a deployment, not aid
         if modality == "prepared":
             modality = "future"     # readiness is reported as a future action
@@ -303,10 +304,14 @@ class EventCoder:
         s_start, s_end = content_span(sent)
         same = etype == trig.type
         key = f"{doc.id}:{t_start}:{t_end}:{trig.type}:{c.how}"
+        mode = trig.mode if same else _RETYPED_MODE.get((trig.type, etype, trig.lemma),
+                                                        _RETYPED_MODE.get((trig.type, etype)))
+        police = {m.actor.sector for m in roles.source} == {"COP"} or force == "COP"
+        if mode == "troops" and not same and police:
+            mode = "police"     # a police deployment, whatever the trigger was
         return Event(
             event_id=hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=doc.id, event_type=etype,
-            mode=trig.mode if same else _RETYPED_MODE.get((trig.type, etype, trig.lemma),
-                                                        _RETYPED_MODE.get((trig.type, etype))), context=list(trig.context),
+            mode=mode, context=list(trig.context),
             cameo=trig.cameo if same else _CAMEO_ROOT[etype],
             confidence=_confidence(c, roles, depth, content_of is not None and not how),
             negated=negated, modality=modality, source=roles.source, target=roles.target,

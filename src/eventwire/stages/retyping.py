@@ -116,6 +116,8 @@ def by_source(etype: str, trig: Trigger, source: list[Mention], target: list[Men
         return "ACCUSE"         # a government or rights group "protested": a complaint (CAMEO 11), not a march
     if etype == "COERCE" and trig.mode == "restrict" and _crosses_borders(anchor, source, target):
         return "SANCTION"       # visa, entry and border bans on another state or its officials (CAMEO 16)
+    if etype == "AID" and trig.cameo == "074" and sectors == {"COP"}:
+        return "MOBILIZE"       # police guarding or escorting: a deployment at home, not outsiders' protection
     if etype == "REQUEST" and protest_context(anchor):
         return "PROTEST"        # the manual: demands made by demonstrating are PROTEST, not REQUEST
     return etype
