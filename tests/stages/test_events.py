@@ -302,3 +302,11 @@ def test_police_guarding_at_home_is_a_deployment_not_protection_by_outsiders(cod
     ev = _main(code("The interior minister ordered police to guard all polling stations on Sunday."))
     assert (ev.event_type, ev.mode) == ("MOBILIZE", "police")
     assert _main(code("UN peacekeepers guarded the airport in Bangui.")).event_type == "AID"
+
+
+def test_stems_the_lemmatiser_mangles_and_government_forces(code):
+    # the small model lemmatises "cordoned" as "cordone"; the plain stem still finds the trigger
+    assert _main(code("Riot police cordoned off the square in Minsk on Sunday.")).event_type == "COERCE"
+    ev = _main(code("Government forces massed for an assault on the rebel-held town of Kidal."))
+    assert ev.event_type == "MOBILIZE" and [m.actor.sector for m in ev.source] == ["MIL"]
+    assert _main(code("Troops fanned out across Bamako after the coup attempt.")).event_type == "MOBILIZE"

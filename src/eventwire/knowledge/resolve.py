@@ -108,7 +108,10 @@ def sector_of_tokens(kb: ActorKB, tokens, require_head: bool = True) -> SectorCu
                 break
     head_words = set(words) | set(lemmas)
     text = " ".join(words)
+    phrases = {w for _, _, w in found if " " in w}
     for adj, sector, applies in kb.sector_modifiers:
+        if any(p.startswith(f"{adj} ") for p in phrases):
+            continue        # a listed phrase beats its modifier: "government forces" are MIL
         if f"{adj} " in text + " " and (not applies or head_words & applies or any(a in text for a in applies if " " in a)):
             found.append((-1, sector, adj))
     # "military exercises", "provincial capitals": a role word on a non-actor head names no actor.

@@ -18,7 +18,8 @@ def _verb_match(tok, lex: Lexicon) -> Trigger | None:
     triggers = None
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":      # "test-fired" is tokenised test - fired
         triggers = lex.verbs.get(f"{tok.doc[tok.i - 2].lower_}-{tok.lemma_.lower()}")
-    triggers = triggers or lex.verbs.get(tok.lemma_.lower()) or lex.verbs.get(tok.lower_)
+    triggers = triggers or lex.verbs.get(tok.lemma_.lower()) or lex.verbs.get(tok.lower_) or next(
+        (lex.verbs[k] for k in _stems(tok) if k in lex.verbs), None)
     if not triggers:
         return None
     kids = list(tok.children)
@@ -34,6 +35,19 @@ def _verb_match(tok, lex: Lexicon) -> Trigger | None:
             return t        # the verb + object entry is the more specific reading ("hand over +suspect")
         fallback = fallback or t
     return fallback
+
+
+def _stems(tok) -> tuple[str, ...]:
+    """Plain stems of an inflected verb the small lemmatiser got wrong ("cordoned" -> "cordone",
+    "readied" -> "readie"); tried only when the lemma and the word itself match nothing."""
+    w, tag = tok.lower_, tok.tag_
+    if tag in ("VBD", "VBN") and w.endswith("ied"):
+        return (w[:-3] + "y",)
+    if tag in ("VBD", "VBN") and w.endswith("ed"):
+        return (w[:-2], w[:-1])
+    if tag == "VBG" and w.endswith("ing"):
+        return (w[:-3], w[:-3] + "e")
+    return ()
 
 
 def _noun_to(tok, particle: str) -> bool:
@@ -247,14 +261,13 @@ def _deployed_force(tok, lex: Lexicon) -> Candidate | None:
     return None
 
 
-_READYING = {"prepare", "ready", "readie", "gear"}   # "readie": the small model's lemma of "readied".
-# Not "brace for": that awaits someone else's attack.
+_READYING = {"prepare", "ready", "gear", "mass"}     # not "brace for": that awaits someone else's attack
 
 
 def _readying_for_war(tok, lex: Lexicon) -> Candidate | None:
     """"Troops were preparing for a major offensive", "readied for a ground assault": getting ready
     for military action is a show of force (CAMEO 15), as "prepared to resume shelling" is."""
-    if tok.lemma_.lower() not in _READYING:
+    if tok.lemma_.lower() not in _READYING and not set(_stems(tok)) & _READYING:
         return None
     for o in (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children):
         nt = noun_match(o, lex) if o.dep_ == "pobj" else None
