@@ -310,3 +310,10 @@ def test_stems_the_lemmatiser_mangles_and_government_forces(code):
     ev = _main(code("Government forces massed for an assault on the rebel-held town of Kidal."))
     assert ev.event_type == "MOBILIZE" and [m.actor.sector for m in ev.source] == ["MIL"]
     assert _main(code("Troops fanned out across Bamako after the coup attempt.")).event_type == "MOBILIZE"
+
+
+def test_a_measure_passed_is_what_it_does(code):
+    ev = _main(code("The Senate approved a bill imposing sanctions on Nicaraguan officials on Tuesday."))
+    assert (ev.event_type, ev.modality) == ("SANCTION", "asserted")
+    assert _main(code("The assembly adopted a resolution urging both sides to return to talks.")
+                 ).event_type == "REQUEST"

@@ -18,7 +18,8 @@ from . import register
 from .nlp import content_span
 from .event_args import argument_heads, has_ultimatum, is_negated, modality_of, owner_heads, with_conjuncts
 from .readings import Candidate
-from .retyping import by_exit_object, by_source, commanded_force, enacted, is_joint, ordered_back
+from .retyping import (by_exit_object, by_source, commanded_force, enacted, governing_measure, is_joint,
+                       ordered_back)
 from .triggers import INTENT_TYPES, QUANTITY, candidates, governing_intent, noun_match
 
 # PLOVER codes an announced future action by what it expresses: intent to cooperate is AGREE,
@@ -112,7 +113,7 @@ class EventCoder:
             content: dict[int, Candidate] = {}       # intent candidate → what it is about
             hostile: set[int] = set()
             for c in cands:
-                gov = governing_intent(c, by_token) if c.how != "nominal" else None
+                gov = (governing_intent(c, by_token) or governing_measure(c, by_token)) if c.how != "nominal" else None
                 if gov is not None:
                     governed[id(c)] = gov
                     content.setdefault(id(gov), c)

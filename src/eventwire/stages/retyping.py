@@ -30,6 +30,22 @@ _DECIDING = {"decide", "resolve", "vote", "opt"}
 _ENACTED = {"SANCTION", "COERCE", "AID", "RETREAT", "CONCEDE", "MOBILIZE", "SUPPORT", "COOPERATE", "REJECT"}
 
 
+_ENACTING = {"approve", "adopt", "pass", "enact", "sign", "vote", "issue", "decree"}
+_MEASURES = {"bill", "law", "resolution", "measure", "decree", "package", "amendment", "act", "order", "motion",
+             "legislation", "regulation", "directive", "ordinance"}
+
+
+def governing_measure(cand: Candidate, by_token: dict) -> Candidate | None:
+    """The verb that passes the measure an event is the content of: in "the Senate approved a bill
+    imposing sanctions on Turkey", "approved" governs "imposing sanctions"."""
+    anchor = cand.anchor
+    if cand.trigger.type not in _ENACTED or anchor.dep_ not in ("acl", "relcl") or \
+            anchor.head.dep_ not in ("dobj", "nsubjpass") or anchor.head.lemma_.lower() not in _MEASURES:
+        return None     # "a resolution calling for a ceasefire" is the resolution's demand, coded as such
+    gov = by_token.get(anchor.head.head.i)
+    return gov if gov is not None and gov.anchor.lemma_.lower() in _ENACTING else None
+
+
 def enacted(gov: Candidate, content: Candidate) -> str | None:
     """An intent whose content is the act itself: an order to one's own army or police ("ordered
     troops to guard the mines"), or a decision of the body that acts ("EU ministers decided to
@@ -40,6 +56,9 @@ def enacted(gov: Candidate, content: Candidate) -> str | None:
     if gov.anchor.lemma_.lower() in _DECIDING and content.trigger.type in _ENACTED and \
             not any(c.dep_ == "neg" for c in content.anchor.children):
         return "decided"
+    if content.anchor.dep_ in ("acl", "relcl") and content.trigger.type in _ENACTED and \
+            content.anchor.head.head.i == gov.anchor.i and gov.anchor.lemma_.lower() in _ENACTING:
+        return "passed as a measure"    # "approved a bill imposing sanctions": the sanctions, passed
     return None
 
 
