@@ -317,3 +317,10 @@ def test_a_measure_passed_is_what_it_does(code):
     assert (ev.event_type, ev.modality) == ("SANCTION", "asserted")
     assert _main(code("The assembly adopted a resolution urging both sides to return to talks.")
                  ).event_type == "REQUEST"
+
+
+def test_territory_handed_back_and_the_deal_it_was_done_under(code):
+    ev = _main(code("Armenia returned three villages to Azerbaijan under the border deal on Friday."))
+    assert (ev.event_type, ev.mode) == ("RETREAT", "return")
+    ev = _main(code("Police freed the abducted mayor of a small town in Cauca on Monday."))
+    assert ev.mode != "return"

@@ -100,6 +100,9 @@ _RETURNING = {"return", "repatriate", "restore", "release", "free"}
 _SENDING_BACK = {"send", "hand", "let"}        # "sent back", "handed back", "let go"
 _RETURNABLE = {"remains", "body", "vessel", "boat", "ship", "tanker", "trawler", "dhow", "plane", "aircraft",
                "crew", "fisherman", "property", "equipment", "archive", "artefact", "artifact"}
+# Territory handed back (CAMEO 084): "returned seven villages to Azerbaijan"; as the direct object
+# only, not "freed the mayor of a small town".
+_TERRITORY = {"territory", "village", "town", "city", "land", "island", "district", "enclave", "province"}
 
 
 def permission_or_return(tok) -> Candidate | None:
@@ -121,7 +124,8 @@ def permission_or_return(tok) -> Candidate | None:
         return Candidate(Trigger("concede-ease", "CONCEDE", None, "0811", ("rights_freedoms",), 0.8, "noun",
                                  lemma), tok, args[0], "light")
     back = lemma in _SENDING_BACK and any(c.lower_ in ("back", "go") for c in tok.children)
-    if (lemma in _RETURNING or back) and heads & _RETURNABLE:
+    direct = {o.lemma_.lower() for o in tok.children if o.dep_ in ("dobj", "nsubjpass")}
+    if (lemma in _RETURNING or back) and (heads & _RETURNABLE or direct & _TERRITORY):
         return Candidate(Trigger("retreat-return", "RETREAT", "return", "0842", (), 0.85, "noun", lemma),
                          tok, args[0], "light")
     return None

@@ -161,6 +161,8 @@ def _object_event(tok, lex: Lexicon):
     """An event noun the verb takes as object ("held talks", "came under fire", "took part in protests")."""
     for o in objects(tok):
         nt = noun_match(o, lex)
+        if nt is not None and o.head.lower_ == "under" and nt.type in _COOPERATIVE_NOUNS:
+            continue        # "returned the villages under the deal": the deal's framework, not its object
         if nt is not None:
             return o, nt
     return None
