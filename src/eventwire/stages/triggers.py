@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..knowledge.actors import load_kb
 from ..knowledge.lexicon import Lexicon, Trigger
 from .event_args import demanded_subjunctive, noun_sector
+from .wordforms import in_fixed_phrase, noun_to, stems
 from .readings import (Candidate, court_order_or_barring, debt_relief, handover_or_expulsion, objects,
                        permission_or_return, yielding_under_pressure)
 
@@ -19,14 +20,14 @@ def _verb_match(tok, lex: Lexicon) -> Trigger | None:
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":      # "test-fired" is tokenised test - fired
         triggers = lex.verbs.get(f"{tok.doc[tok.i - 2].lower_}-{tok.lemma_.lower()}")
     triggers = triggers or lex.verbs.get(tok.lemma_.lower()) or lex.verbs.get(tok.lower_) or next(
-        (lex.verbs[k] for k in _stems(tok) if k in lex.verbs), None)
+        (lex.verbs[k] for k in stems(tok) if k in lex.verbs), None)
     if not triggers:
         return None
     kids = list(tok.children)
     fallback = None
     for t in triggers:
         if t.particle and not any(c.lower_ == t.particle and c.dep_ in ("prt", "prep", "advmod", "dative")
-                                  and not _place_phrase(c) for c in kids) and not _noun_to(tok, t.particle):
+                                  and not _place_phrase(c) for c in kids) and not noun_to(tok, t.particle):
             continue
         if t.dobj and not any(c.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and t.dobj in _head_words(c)
                               for c in kids):
@@ -35,26 +36,6 @@ def _verb_match(tok, lex: Lexicon) -> Trigger | None:
             return t        # the verb + object entry is the more specific reading ("hand over +suspect")
         fallback = fallback or t
     return fallback
-
-
-def _stems(tok) -> tuple[str, ...]:
-    """Plain stems of an inflected verb the small lemmatiser got wrong ("cordoned" -> "cordone",
-    "readied" -> "readie"); tried only when the lemma and the word itself match nothing."""
-    w, tag = tok.lower_, tok.tag_
-    if tag in ("VBD", "VBN") and w.endswith("ied"):
-        return (w[:-3] + "y",)
-    if tag in ("VBD", "VBN") and w.endswith("ed"):
-        return (w[:-2], w[:-1])
-    if tag == "VBG" and w.endswith("ing"):
-        return (w[:-3], w[:-3] + "e")
-    return ()
-
-
-def _noun_to(tok, particle: str) -> bool:
-    """The small parser reads "yielded to pressure" as "to" + a noun complement (aux, xcomp)."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return particle == "to" and nxt is not None and nxt.lower_ == "to" and nxt.dep_ == "aux" \
-        and nxt.head.head.i == tok.i and nxt.head.pos_ == "NOUN"
 
 
 def _modifier(tok) -> bool:
@@ -103,24 +84,8 @@ _REVERSAL_NOUNS = {"lifting", "easing", "end", "ending", "suspension", "cancella
                    "revocation", "relaxation", "halt", "scrapping", "rollback"}
 
 
-# phrase set -> its words; the set itself is kept so that its id cannot be reused by another
-_PHRASE_WORDS: dict[int, tuple[set[str], set[str]]] = {}
-
-
-def _in_fixed_phrase(tok, phrases: set[str]) -> bool:
-    """The noun is part of a name or idiom that is not an event ("press release", "round the clock")."""
-    cached = _PHRASE_WORDS.get(id(phrases))
-    if cached is None or cached[0] is not phrases:
-        cached = _PHRASE_WORDS[id(phrases)] = (phrases, {w for p in phrases for w in p.split()})
-    if tok.lower_ not in cached[1]:
-        return False        # the common case, checked for every noun: no phrase has this word
-    doc = tok.doc
-    windows = ((tok.i - 1, tok.i + 1), (tok.i, tok.i + 2), (tok.i, tok.i + 3))
-    return any(0 <= a and b <= len(doc) and doc[a:b].text.lower() in phrases for a, b in windows)
-
-
 def noun_match(tok, lex: Lexicon) -> Trigger | None:
-    if _in_fixed_phrase(tok, lex.not_events):
+    if in_fixed_phrase(tok, lex.not_events):
         return None
     if tok.lemma_.lower() in _REVERSAL_NOUNS:
         for prep in tok.children:
@@ -269,7 +234,7 @@ _READYING = {"prepare", "ready", "gear", "mass"}     # not "brace for": that awa
 def _readying_for_war(tok, lex: Lexicon) -> Candidate | None:
     """"Troops were preparing for a major offensive", "readied for a ground assault": getting ready
     for military action is a show of force (CAMEO 15), as "prepared to resume shelling" is."""
-    if tok.lemma_.lower() not in _READYING and not set(_stems(tok)) & _READYING:
+    if tok.lemma_.lower() not in _READYING and not set(stems(tok)) & _READYING:
         return None
     for o in (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children):
         nt = noun_match(o, lex) if o.dep_ == "pobj" else None
