@@ -276,9 +276,10 @@ class EventCoder:
         modality, note = modality_of(anchor, self.lex), None
         how = enacted(content_of, c) if content_of is not None else None
         force = commanded_force(content_of.anchor) if how else None     # MIL or COP, for orders
+        as_content = content_of is not None and not how     # what was intended, not what was done
         if content_of is not None and not roles.source:
             roles.source = self._actors(argument_heads(content_of.anchor, content_of.noun).sources, mentions_at)
-        if content_of is not None and not how:
+        if as_content:
             modality = _CONTENT_MODALITY.get(content_of.trigger.type, "intended")
             note = f"content of {content_of.trigger.type} '{content_of.anchor.text}'"
             etype = trig.type
@@ -314,11 +315,11 @@ class EventCoder:
             event_id=hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=doc.id, event_type=etype,
             mode=mode, context=list(trig.context),
             cameo=trig.cameo if same else _CAMEO_ROOT[etype],
-            confidence=_confidence(c, roles, depth, content_of is not None and not how),
+            confidence=_confidence(c, roles, depth, as_content),
             negated=negated, modality=modality, source=roles.source, target=roles.target,
             evidence=Evidence(doc.text[s_start:s_end], s_start, s_end),
             trigger=(t_start, t_end), trigger_text=doc.text[t_start:t_end],
-            salience=-depth - (0.5 if c.how == "nominal" else 0.0) - (5.0 if content_of is not None and not how else 0.0),
+            salience=-depth - (0.5 if c.how == "nominal" else 0.0) - (5.0 if as_content else 0.0),
             note=note)
 
 

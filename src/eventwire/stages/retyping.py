@@ -56,8 +56,7 @@ def enacted(gov: Candidate, content: Candidate) -> str | None:
     if gov.anchor.lemma_.lower() in _DECIDING and content.trigger.type in _ENACTED and \
             not any(c.dep_ == "neg" for c in content.anchor.children):
         return "decided"
-    if content.anchor.dep_ in ("acl", "relcl") and content.trigger.type in _ENACTED and \
-            content.anchor.head.head.i == gov.anchor.i and gov.anchor.lemma_.lower() in _ENACTING:
+    if governing_measure(content, {gov.anchor.i: gov}) is gov:
         return "passed as a measure"    # "approved a bill imposing sanctions": the sanctions, passed
     return None
 
