@@ -8,6 +8,11 @@ def _main(doc):
     return main_event(doc.events)
 
 
+def _type(code, text):
+    """The PLOVER type of a sentence's main event."""
+    return _main(code(text)).event_type
+
+
 def _countries(ms):
     return {m.actor.country for m in ms}
 
@@ -28,9 +33,9 @@ def test_control_verb_codes_the_agreement_not_the_lifted_thing(code):
 
 
 def test_light_verb_takes_type_from_its_noun(code):
-    assert _main(code("Iran and Saudi Arabia held talks in Baghdad on Thursday.")).event_type == "CONSULT"
-    assert _main(code("Washington imposed sanctions on three Iranian oil firms.")).event_type == "SANCTION"
-    assert _main(code("Israel launched air strikes on Hezbollah positions in southern Lebanon.")).event_type == "ASSAULT"
+    assert _type(code, "Iran and Saudi Arabia held talks in Baghdad on Thursday.") == "CONSULT"
+    assert _type(code, "Washington imposed sanctions on three Iranian oil firms.") == "SANCTION"
+    assert _type(code, "Israel launched air strikes on Hezbollah positions in southern Lebanon.") == "ASSAULT"
 
 
 def test_coordinated_targets_are_all_kept(code):
@@ -93,12 +98,12 @@ def test_offsets_and_evidence(code):
     "The teachers' union insisted that the ministry pay the arrears before the new term, union leaders said.",
 ])
 def test_wanting_or_insisting_of_someone_else_is_a_request(code, text):
-    assert _main(code(text)).event_type == "REQUEST"
+    assert _type(code, text) == "REQUEST"
 
 
 def test_wanting_to_do_something_oneself_stays_an_intention(code):
-    assert _main(code("Iran wants to resume talks with the European Union next month, its foreign minister said.")
-                 ).event_type == "AGREE"
+    assert _type(code, "Iran wants to resume talks with the European Union next month, its foreign minister said."
+                 ) == "AGREE"
 
 
 @pytest.mark.parametrize("text", [
@@ -111,110 +116,104 @@ def test_action_conditional_on_an_unmet_demand_is_a_threat(code, text):
 
 
 def test_withdrawing_observers_is_sanction_and_troops_is_retreat(code):
-    assert _main(code("The OSCE withdrew its election observers from Belarus on Sunday.")).event_type == "SANCTION"
-    assert _main(code("Kenya withdrew its troops from the Somali town of Kismayo on Sunday.")).event_type == "RETREAT"
+    assert _type(code, "The OSCE withdrew its election observers from Belarus on Sunday.") == "SANCTION"
+    assert _type(code, "Kenya withdrew its troops from the Somali town of Kismayo on Sunday.") == "RETREAT"
 
 
 def test_violence_and_demands_by_protesters_are_protest(code):
     ev = _main(code("Protesters set fire to the regional governor's office in Bishkek on Wednesday."))
     assert (ev.event_type, ev.mode) == ("PROTEST", "riot")
-    assert _main(code("Thousands of farmers marched on parliament in Warsaw, demanding higher grain prices.")
-                 ).event_type == "PROTEST"
-    assert _main(code("A mob armed with machetes attacked herders near Jos on Sunday, police said.")
-                 ).event_type == "ASSAULT"
+    assert _type(code, "Thousands of farmers marched on parliament in Warsaw, demanding higher grain prices."
+                 ) == "PROTEST"
+    assert _type(code, "A mob armed with machetes attacked herders near Jos on Sunday, police said.") == "ASSAULT"
 
 
 def test_peacekeepers_are_aid_and_lifting_a_blockade_is_retreat(code):
-    assert _main(code("Bangladesh deployed 800 peacekeepers to South Sudan on Tuesday.")).event_type == "AID"
-    assert _main(code("Bangladesh deployed 800 troops to its border with Myanmar on Tuesday.")).event_type == "MOBILIZE"
-    assert _main(code("The navy lifted its blockade of the port of Hodeidah on Monday.")).event_type == "RETREAT"
+    assert _type(code, "Bangladesh deployed 800 peacekeepers to South Sudan on Tuesday.") == "AID"
+    assert _type(code, "Bangladesh deployed 800 troops to its border with Myanmar on Tuesday.") == "MOBILIZE"
+    assert _type(code, "The navy lifted its blockade of the port of Hodeidah on Monday.") == "RETREAT"
 
 
 def test_orders_out_of_the_country_and_handovers_of_suspects(code):
     ev = _main(code("Bamako ordered the Danish ambassador to leave the country within 72 hours."))
     assert (ev.event_type, ev.mode) == ("SANCTION", "expel")
-    assert _main(code("Kenya handed over two suspected Al-Shabaab financiers to Somali authorities on Monday.")
-                 ).event_type == "COOPERATE"
-    assert _main(code("The rebels handed over 12 hostages to the Red Cross on Sunday.")).event_type == "RETREAT"
+    assert _type(code, "Kenya handed over two suspected Al-Shabaab financiers to Somali authorities on Monday."
+                 ) == "COOPERATE"
+    assert _type(code, "The rebels handed over 12 hostages to the Red Cross on Sunday.") == "RETREAT"
 
 
 def test_debt_cancellation_is_aid_and_loan_suspension_is_sanction(code):
-    assert _main(code("Japan wrote off the debts of Myanmar's previous government on Friday.")).event_type == "AID"
-    assert _main(code("The IMF suspended loans to Sri Lanka after the default.")).event_type == "SANCTION"
+    assert _type(code, "Japan wrote off the debts of Myanmar's previous government on Friday.") == "AID"
+    assert _type(code, "The IMF suspended loans to Sri Lanka after the default.") == "SANCTION"
 
 
 def test_nominal_reversal_undoes_the_event(code):
-    assert _main(code("The junta announced the lifting of the curfew in Conakry on Monday.")).event_type == "CONCEDE"
-    assert _main(code("Seoul announced the suspension of talks with Pyongyang.")).event_type == "SANCTION"
+    assert _type(code, "The junta announced the lifting of the curfew in Conakry on Monday.") == "CONCEDE"
+    assert _type(code, "Seoul announced the suspension of talks with Pyongyang.") == "SANCTION"
 
 
 def test_declared_alerts_and_orders_to_stand_ready_are_mobilisation(code):
-    assert _main(code("Thailand's army declared a red alert along the Cambodian border on Friday.")).event_type == "MOBILIZE"
-    assert _main(code("Pakistani troops were ordered to be in a state of high alert after the shelling.")
-                 ).event_type == "MOBILIZE"
+    assert _type(code, "Thailand's army declared a red alert along the Cambodian border on Friday.") == "MOBILIZE"
+    assert _type(code, "Pakistani troops were ordered to be in a state of high alert after the shelling.") == "MOBILIZE"
 
 
 def test_intent_noun_keeps_its_type_over_its_content(code):
-    assert _main(code("Hungary's threat to veto the EU aid package angered Brussels.")).event_type == "THREATEN"
+    assert _type(code, "Hungary's threat to veto the EU aid package angered Brussels.") == "THREATEN"
 
 
 def test_signing_paraphrases_are_support_and_diplomatic_encounters_consult(code):
-    assert _main(code("The two presidents put their signatures to the border treaty in Astana on Monday.")
-                 ).event_type == "SUPPORT"
-    assert _main(code("Greek and Turkish defence chiefs held their first direct encounter in a decade.")
-                 ).event_type == "CONSULT"
-    assert _main(code("Three militants were killed in an encounter with police in Shopian.")).event_type == "ASSAULT"
+    assert _type(code, "The two presidents put their signatures to the border treaty in Astana on Monday.") == "SUPPORT"
+    assert _type(code, "Greek and Turkish defence chiefs held their first direct encounter in a decade.") == "CONSULT"
+    assert _type(code, "Three militants were killed in an encounter with police in Shopian.") == "ASSAULT"
 
 
 def test_strikes_and_road_blockades_by_workers_and_civilians_are_protest(code):
     ev = _main(code("Dock workers in Mombasa went on strike on Monday over unpaid wages, the union said."))
     assert (ev.event_type, ev.mode) == ("PROTEST", "strike")
-    assert _main(code("Striking truckers blockaded the main border crossing with Poland on Friday.")
-                 ).event_type == "PROTEST"
-    assert _main(code("Riot police sealed off the roads around parliament on Friday.")).event_type == "COERCE"
-    assert _main(code("Russian bombers struck a market in Idlib on Tuesday.")).event_type == "ASSAULT"
+    assert _type(code, "Striking truckers blockaded the main border crossing with Poland on Friday.") == "PROTEST"
+    assert _type(code, "Riot police sealed off the roads around parliament on Friday.") == "COERCE"
+    assert _type(code, "Russian bombers struck a market in Idlib on Tuesday.") == "ASSAULT"
 
 
 def test_closure_orders_press_releases_and_stone_throwing_at_demonstrations(code):
-    assert _main(code("The junta ordered the independent daily Le Républicain to cease publication on Monday.")
-                 ).event_type == "COERCE"
-    assert _main(code("The minister ordered the ministry to review the contracts, his office said.")
-                 ).event_type == "REQUEST"
+    assert _type(code, "The junta ordered the independent daily Le Républicain to cease publication on Monday."
+                 ) == "COERCE"
+    assert _type(code, "The minister ordered the ministry to review the contracts, his office said.") == "REQUEST"
     ev = _main(code("Kenyan police detained 14 activists in Nairobi, according to a press release from Amnesty."))
     assert ev.event_type == "COERCE" and ev.trigger_text.startswith("detained")
-    assert _main(code("Young men hurled rocks at police during protests against the fuel price rise in Lagos.")
-                 ).event_type == "PROTEST"
+    assert _type(code, "Young men hurled rocks at police during protests against the fuel price rise in Lagos."
+                 ) == "PROTEST"
 
 
 def test_letting_outsiders_in_and_handing_things_back(code):
     ev = _main(code("Pyongyang let IAEA inspectors back into the Yongbyon reactor site on Thursday."))
     assert (ev.event_type, ev.mode) == ("RETREAT", "access")
-    assert _main(code("Belarus allowed three independent newspapers to resume printing after a two-year ban.")
-                 ).event_type == "CONCEDE"
-    assert _main(code("Russia returned the seized Ukrainian navy vessels to Kyiv on Monday.")).event_type == "RETREAT"
+    assert _type(code, "Belarus allowed three independent newspapers to resume printing after a two-year ban."
+                 ) == "CONCEDE"
+    assert _type(code, "Russia returned the seized Ukrainian navy vessels to Kyiv on Monday.") == "RETREAT"
     # granting aid is not letting outsiders in (what it is, the rules and the classifier decide)
     assert _main(code("Norway granted 20 million dollars in aid to Haiti on Tuesday.")).mode != "access"
 
 
 def test_a_state_closing_an_organisation_is_coercion(code):
-    assert _main(code("Egypt's interior ministry shut down the offices of two human rights groups on Sunday.")
-                 ).event_type == "COERCE"
+    assert _type(code, "Egypt's interior ministry shut down the offices of two human rights groups on Sunday."
+                 ) == "COERCE"
 
 
 def test_summons_court_payments_and_barred_investigators(code):
-    assert _main(code("Poland summoned the Belarusian charge d'affaires on Monday to protest over the border incident.")
-                 ).event_type == "ACCUSE"
-    assert _main(code("A Nairobi court ordered the Standard newspaper to pay damages to a former governor.")
-                 ).event_type == "SANCTION"
-    assert _main(code("Eritrea barred UN human rights monitors from entering the country.")).event_type == "REJECT"
-    assert _main(code("Police barred opposition supporters from the square on Friday.")).event_type == "COERCE"
+    assert _type(code, "Poland summoned the Belarusian charge d'affaires on Monday to protest over the border incident."
+                 ) == "ACCUSE"
+    assert _type(code, "A Nairobi court ordered the Standard newspaper to pay damages to a former governor."
+                 ) == "SANCTION"
+    assert _type(code, "Eritrea barred UN human rights monitors from entering the country.") == "REJECT"
+    assert _type(code, "Police barred opposition supporters from the square on Friday.") == "COERCE"
 
 
 def test_arriving_forces_are_help_or_a_show_of_force_not_a_visit(code):
-    assert _main(code("Rwandan troops arrived in Cabo Delgado at the request of Mozambique to help fight insurgents.")
-                 ).event_type == "AID"
-    assert _main(code("Mozambique's foreign minister arrived in Kigali on Monday for talks with Paul Kagame.")
-                 ).event_type == "CONSULT"
+    assert _type(code, "Rwandan troops arrived in Cabo Delgado at the request of Mozambique to help fight insurgents."
+                 ) == "AID"
+    assert _type(code, "Mozambique's foreign minister arrived in Kigali on Monday for talks with Paul Kagame."
+                 ) == "CONSULT"
 
 
 def test_orders_to_own_forces_are_what_they_are_ordered_to_do(code):
@@ -228,27 +227,26 @@ def test_orders_to_own_forces_are_what_they_are_ordered_to_do(code):
     ev = _main(code("Kabila ordered the republican guard battalions home after the talks, state radio said."))
     assert ev.event_type == "RETREAT"
     # ordering another state or a civilian body is still a demand
-    assert _main(code("The tribunal ordered Serbia to hand over all wartime archives.")).event_type == "REQUEST"
+    assert _type(code, "The tribunal ordered Serbia to hand over all wartime archives.") == "REQUEST"
 
 
 def test_readiness_for_an_offensive_and_holding_positions_are_mobilisation(code):
-    assert _main(code("Sudanese army units were gearing up for a fresh offensive in Darfur, diplomats said.")
-                 ).event_type == "MOBILIZE"
-    assert _main(code("Ethiopian forces strengthened their positions along the Eritrean frontier on Monday.")
-                 ).event_type == "MOBILIZE"
-    assert _main(code("Soviet jets roared over the Baltic capitals in a display of military might.")
-                 ).event_type == "MOBILIZE"
+    assert _type(code, "Sudanese army units were gearing up for a fresh offensive in Darfur, diplomats said."
+                 ) == "MOBILIZE"
+    assert _type(code, "Ethiopian forces strengthened their positions along the Eritrean frontier on Monday."
+                 ) == "MOBILIZE"
+    assert _type(code, "Soviet jets roared over the Baltic capitals in a display of military might.") == "MOBILIZE"
     # a stance is not a military position, and bracing for an attack is not preparing one
     assert _main(code("The ruling party strengthened its position ahead of the vote.")) is None or \
-        _main(code("The ruling party strengthened its position ahead of the vote.")).event_type != "MOBILIZE"
+        _type(code, "The ruling party strengthened its position ahead of the vote.") != "MOBILIZE"
 
 
 def test_steps_taken_under_pressure_are_concessions(code):
     ev = _main(code("Under pressure from farmers, the agriculture ministry dropped the new water levy."))
     assert (ev.event_type, ev.trigger_text) == ("CONCEDE", "dropped")
-    assert _main(code("The emir yielded to pressure and named a reformist cabinet.")).event_type == "CONCEDE"
+    assert _type(code, "The emir yielded to pressure and named a reformist cabinet.") == "CONCEDE"
     # an event of its own keeps its type, and being pressed is not yielding
-    assert _main(code("Under pressure from Washington, the rebels freed two aid workers.")).event_type == "RETREAT"
+    assert _type(code, "Under pressure from Washington, the rebels freed two aid workers.") == "RETREAT"
     ev = _main(code("Kenya's shilling came under pressure again on Monday."))
     assert ev is None or ev.event_type != "CONCEDE"
 
@@ -259,10 +257,8 @@ def test_a_protest_by_a_government_or_rights_group_is_a_complaint(code):
     assert (ev.event_type, ev.mode) == ("ACCUSE", "disapprove")
     assert [m.actor.sector for m in ev.source] == ["NGO"]
     assert all(m.actor.country != "ITA" for m in doc.mentions)     # the Roma people, not Rome
-    assert _main(code("Poland protested to Minsk over the detention of two Polish journalists.")
-                 ).event_type == "ACCUSE"
-    assert _main(code("Hundreds of nurses protested outside the health ministry in Accra on Monday.")
-                 ).event_type == "PROTEST"
+    assert _type(code, "Poland protested to Minsk over the detention of two Polish journalists.") == "ACCUSE"
+    assert _type(code, "Hundreds of nurses protested outside the health ministry in Accra on Monday.") == "PROTEST"
 
 
 def test_an_allegation_targets_the_accused_not_their_victims(code):
@@ -286,14 +282,14 @@ def test_a_decision_of_the_body_that_acts_is_the_act(code):
     ev = _main(code("The African Union voted to suspend Mali from all its activities after the coup."))
     assert ev.event_type == "SANCTION"
     # deciding to meet is a plan, and deciding not to act is no sanction
-    assert _main(code("The two leaders decided to hold talks in Geneva next month.")).event_type == "AGREE"
-    assert _main(code("The EU decided not to impose new sanctions on Turkey.")).event_type != "SANCTION"
+    assert _type(code, "The two leaders decided to hold talks in Geneva next month.") == "AGREE"
+    assert _type(code, "The EU decided not to impose new sanctions on Turkey.") != "SANCTION"
 
 
 def test_border_and_visa_bans_on_another_state_are_sanctions(code):
     ev = _main(code("Washington imposed visa restrictions on 14 Ugandan officials over the election."))
     assert ev.event_type == "SANCTION"
-    assert _main(code("China imposed travel restrictions on its own citizens in Hubei province.")).event_type == "COERCE"
+    assert _type(code, "China imposed travel restrictions on its own citizens in Hubei province.") == "COERCE"
 
 
 def test_police_guarding_at_home_is_a_deployment_not_protection_by_outsiders(code):
@@ -301,22 +297,21 @@ def test_police_guarding_at_home_is_a_deployment_not_protection_by_outsiders(cod
     assert (ev.event_type, ev.mode) == ("MOBILIZE", "police")
     ev = _main(code("The interior minister ordered police to guard all polling stations on Sunday."))
     assert (ev.event_type, ev.mode) == ("MOBILIZE", "police")
-    assert _main(code("UN peacekeepers guarded the airport in Bangui.")).event_type == "AID"
+    assert _type(code, "UN peacekeepers guarded the airport in Bangui.") == "AID"
 
 
 def test_stems_the_lemmatiser_mangles_and_government_forces(code):
     # the small model lemmatises "cordoned" as "cordone"; the plain stem still finds the trigger
-    assert _main(code("Riot police cordoned off the square in Minsk on Sunday.")).event_type == "COERCE"
+    assert _type(code, "Riot police cordoned off the square in Minsk on Sunday.") == "COERCE"
     ev = _main(code("Government forces massed for an assault on the rebel-held town of Kidal."))
     assert ev.event_type == "MOBILIZE" and [m.actor.sector for m in ev.source] == ["MIL"]
-    assert _main(code("Troops fanned out across Bamako after the coup attempt.")).event_type == "MOBILIZE"
+    assert _type(code, "Troops fanned out across Bamako after the coup attempt.") == "MOBILIZE"
 
 
 def test_a_measure_passed_is_what_it_does(code):
     ev = _main(code("The Senate approved a bill imposing sanctions on Nicaraguan officials on Tuesday."))
     assert (ev.event_type, ev.modality) == ("SANCTION", "asserted")
-    assert _main(code("The assembly adopted a resolution urging both sides to return to talks.")
-                 ).event_type == "REQUEST"
+    assert _type(code, "The assembly adopted a resolution urging both sides to return to talks.") == "REQUEST"
 
 
 def test_territory_handed_back_and_the_deal_it_was_done_under(code):
